@@ -1,0 +1,42 @@
+// Text normalization: everything that turns crawled bytes into the text that offsets refer to.
+//
+//   "&#x27;국가대표 AI&#x27;"          -> "'국가대표 AI'"          (HTML character references)
+//   "배\u200B경훈"                      -> "배경훈"                 (zero-width characters dropped)
+//   NFD "배경훈" (conjoining jamo)      -> NFC "배경훈"
+//   "ㅂㅐㄱㅕㅇㅎㅜㄴ" (compat. jamo)   -> "배경훈"
+//   "a \t  b"                           -> "a b"                    (spaces collapsed per line)
+//
+// All functions take valid UTF-8 (check with utf8::find_invalid first) and are thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sillok {
+
+// Decodes HTML character references: the common named ones (&amp; &quot; &lt; &gt; &apos;
+// &nbsp; &middot; &hellip; &lsquo; ... ) and numeric ones (&#39; &#x27;). Double-encoded
+// text (&amp;#x27;) is decoded until nothing changes, at most three rounds. Unknown or
+// malformed references are left as written.
+std::string decode_html_entities(std::string_view text);
+
+// Unicode NFC through ICU, then composes runs of Hangul compatibility jamo that spell whole
+// syllables ("ㄱㅣㅁ" -> "김"); lone jamo ("ㅋㅋ") and the separator 'ㆍ' stay as they are.
+std::string nfc(std::string_view text);
+
+// Removes characters that carry no text: zero-width space/joiners, word joiner, BOM,
+// soft hyphen, and C0/C1 controls other than tab and newline.
+std::string strip_invisible(std::string_view text);
+
+// Whitespace: CRLF/CR -> LF; Unicode spaces -> ' '; runs of spaces collapsed; lines trimmed;
+// more than one blank line collapsed to one; leading and trailing blank lines removed.
+std::string normalize_whitespace(std::string_view text);
+
+// The whole pipeline above, in the order that makes it idempotent:
+// entities -> invisible characters -> NFC/jamo -> whitespace.
+std::string normalize_text(std::string_view text);
+
+// Hex FNV-1a 64-bit hash: the content fingerprint used to find duplicate articles.
+std::string content_fingerprint(std::string_view text);
+
+}  // namespace sillok

@@ -1,0 +1,510 @@
+#include "extract/reader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <system_error>
+
+#include "extract/normalize.h"
+#include "extract/utf8.h"
+
+namespace sillok {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
+}
+
+std::string lower_ascii(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) {
+    return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  });
+  return s;
+}
+
+std::vector<std::string_view> split_lines(std::string_view s) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const std::size_t nl = s.find('\n', start);
+    if (nl == std::string_view::npos) {
+      if (start < s.size()) lines.push_back(s.substr(start));
+      break;
+    }
+    std::string_view line = s.substr(start, nl - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    start = nl + 1;
+  }
+  return lines;
+}
+
+// Unquotes a YAML scalar: "double \"quoted\"", 'single ''quoted''', or plain.
+std::string yaml_scalar(std::string_view v) {
+  v = trim(v);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
+    std::string out;
+    for (std::size_t i = 1; i + 1 < v.size(); ++i) {
+      if (v[i] == '\\' && i + 2 < v.size()) {
+        const char e = v[++i];
+        switch (e) {
+          case 'n': out.push_back('\n'); break;
+          case 't': out.push_back('\t'); break;
+          case '"': out.push_back('"'); break;
+          case '\\': out.push_back('\\'); break;
+          case '/': out.push_back('/'); break;
+          default: out.push_back('\\'); out.push_back(e); break;
+        }
+      } else {
+        out.push_back(v[i]);
+      }
+    }
+    return out;
+  }
+  if (v.size() >= 2 && v.front() == '\'' && v.back() == '\'') {
+    std::string out;
+    for (std::size_t i = 1; i + 1 < v.size(); ++i) {
+      out.push_back(v[i]);
+      if (v[i] == '\'' && i + 2 < v.size() && v[i + 1] == '\'') ++i;
+    }
+    return out;
+  }
+  return std::string(v);
+}
+
+// Removes markdown inline markup that is not part of the text: links keep their text,
+// images disappear, emphasis markers and heading/quote markers go.
+std::string strip_markdown_inline(std::string_view line) {
+  std::string_view t = trim(line);
+  while (starts_with(t, "#")) t.remove_prefix(1);
+  if (starts_with(t, "> ")) t.remove_prefix(2);
+  std::string out;
+  out.reserve(t.size());
+  for (std::size_t i = 0; i < t.size();) {
+    const bool image = t[i] == '!' && i + 1 < t.size() && t[i + 1] == '[';
+    if (t[i] == '[' || image) {
+      const std::size_t open = image ? i + 1 : i;
+      const std::size_t close = t.find(']', open);
+      if (close != std::string_view::npos && close + 1 < t.size() && t[close + 1] == '(') {
+        const std::size_t paren = t.find(')', close + 2);
+        if (paren != std::string_view::npos) {
+          if (!image) out.append(t.substr(open + 1, close - open - 1));
+          i = paren + 1;
+          continue;
+        }
+      }
+    }
+    if ((t[i] == '*' || t[i] == '_') && i + 1 < t.size() && t[i + 1] == t[i]) {
+      i += 2;
+      continue;
+    }
+    out.push_back(t[i++]);
+  }
+  return out;
+}
+
+bool is_rule_line(std::string_view t) {
+  if (t.size() < 3) return false;
+  const char c = t[0];
+  if (c != '-' && c != '*' && c != '_') return false;
+  return std::all_of(t.begin(), t.end(), [c](char x) { return x == c || x == ' '; });
+}
+
+// "**아시아경제** | 2025-12-29 00:00 |": the crawl's publisher/date line.
+bool is_byline_header(std::string_view t) {
+  return starts_with(t, "**") && t.find('|') != std::string_view::npos;
+}
+
+bool is_footer_line(std::string_view t) {
+  return starts_with(t, "*Crawled at:") || starts_with(t, "*Source:") ||
+         starts_with(t, "*출처:") || starts_with(t, "*원문:");
+}
+
+std::string file_stem(const std::string& source) {
+  const std::string name = fs::path(source).filename().string();
+  const std::size_t dot = name.find('.');
+  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+}
+
+std::string clean_field(std::string_view raw) { return normalize_text(raw); }
+
+void set_published_at(Article& a, std::string_view raw) {
+  const std::string_view t = trim(raw);
+  if (t.empty()) {
+    a.warnings.push_back("published_at missing; stored without a date");
+    return;
+  }
+  if (auto ts = parse_timestamp(t)) {
+    a.published_at = *ts;
+  } else {
+    a.warnings.push_back("published_at '" + std::string(t) +
+                         "' is not a date; stored without a date");
+  }
+}
+
+void finish(Article& a) {
+  if (a.text.empty()) throw InputError("no body text");
+  a.content_hash = content_fingerprint(a.text);
+}
+
+std::string build_text(const std::string& title, const std::string& body) {
+  if (title.empty()) return body;
+  if (body.empty()) return title;
+  return title + "\n\n" + body;
+}
+
+std::string describe_byte(unsigned char c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "0x%02X", c);
+  return buf;
+}
+
+bool has_extension(const fs::path& p, std::initializer_list<std::string_view> exts) {
+  const std::string ext = lower_ascii(p.extension().string());
+  return std::any_of(exts.begin(), exts.end(), [&](std::string_view e) { return ext == e; });
+}
+
+InputFormat detect_format(std::string_view bytes, const std::string& source) {
+  const fs::path p(source);
+  if (has_extension(p, {".jsonl", ".ndjson"})) return InputFormat::jsonl;
+  std::string_view head = bytes;
+  if (starts_with(head, kBom)) head.remove_prefix(kBom.size());
+  while (!head.empty() && (head.front() == ' ' || head.front() == '\n' || head.front() == '\r' ||
+                           head.front() == '\t')) {
+    head.remove_prefix(1);
+  }
+  if (starts_with(head, "---")) return InputFormat::crawl;
+  if (!head.empty() && head.front() == '{') return InputFormat::jsonl;
+  if (has_extension(p, {".md", ".markdown"})) return InputFormat::crawl;
+  return InputFormat::text;
+}
+
+void apply_default_date(Article& a, const ReadOptions& options) {
+  if (!a.published_at && options.default_date) {
+    a.published_at = options.default_date;
+    // The warning about the missing date is answered by --date.
+    a.warnings.erase(std::remove_if(a.warnings.begin(), a.warnings.end(),
+                                    [](const std::string& w) {
+                                      return starts_with(w, "published_at");
+                                    }),
+                     a.warnings.end());
+  }
+}
+
+void read_jsonl_stream(std::istream& in, const std::string& source, const ReadOptions& options,
+                       const std::function<void(Article&&)>& on_article,
+                       const std::function<void(ReadError&&)>& on_error) {
+  std::string line;
+  std::size_t lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    const std::string where = source + ":" + std::to_string(lineno);
+    if (trim(line).empty()) continue;
+    try {
+      if (line.size() > options.max_bytes) {
+        throw InputError("record too large: " + std::to_string(line.size()) + " bytes (limit " +
+                         std::to_string(options.max_bytes) + ")");
+      }
+      check_text_bytes(line);
+      Article a = parse_json_record(line, where);
+      apply_default_date(a, options);
+      on_article(std::move(a));
+    } catch (const InputError& e) {
+      on_error(ReadError{where, e.what()});
+    }
+  }
+}
+
+}  // namespace
+
+void check_text_bytes(std::string_view bytes) {
+  if (starts_with(bytes, kBom)) bytes.remove_prefix(kBom.size());
+  const std::size_t nul = bytes.find('\0');
+  if (nul != std::string_view::npos) {
+    throw InputError("binary file: NUL byte at offset " + std::to_string(nul));
+  }
+  if (const auto bad = utf8::find_invalid(bytes)) {
+    throw InputError("not UTF-8: invalid byte " +
+                     describe_byte(static_cast<unsigned char>(bytes[*bad])) + " at offset " +
+                     std::to_string(*bad));
+  }
+}
+
+Article parse_crawl(std::string_view bytes, const std::string& source) {
+  if (starts_with(bytes, kBom)) bytes.remove_prefix(kBom.size());
+  if (trim(bytes).empty() || bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    throw InputError("empty file");
+  }
+  const std::vector<std::string_view> lines = split_lines(bytes);
+  std::size_t first = 0;
+  while (first < lines.size() && trim(lines[first]).empty()) ++first;
+  if (first == lines.size() || trim(lines[first]) != "---") {
+    throw InputError("missing front matter: the first line must be '---'");
+  }
+  std::size_t close = first + 1;
+  while (close < lines.size() && trim(lines[close]) != "---") ++close;
+  if (close == lines.size()) {
+    throw InputError("front matter opened on line " + std::to_string(first + 1) +
+                     " never closes (no closing '---' line)");
+  }
+
+  // Front matter: "key: value", with indented continuation lines for multi-line values.
+  std::vector<std::pair<std::string, std::string>> fields;
+  for (std::size_t i = first + 1; i < close; ++i) {
+    const std::string_view line = lines[i];
+    if (trim(line).empty()) continue;
+    const bool indented = line.front() == ' ' || line.front() == '\t';
+    const std::size_t colon = line.find(':');
+    if (!indented && colon != std::string_view::npos && colon > 0) {
+      fields.emplace_back(std::string(trim(line.substr(0, colon))),
+                          std::string(trim(line.substr(colon + 1))));
+    } else if (!fields.empty()) {
+      std::string& v = fields.back().second;
+      if (!v.empty()) v.push_back(' ');
+      v.append(trim(line));
+    }
+  }
+  Article a;
+  a.source = source;
+  std::string published_raw;
+  bool has_published = false;
+  for (const auto& [key, value] : fields) {
+    const std::string v = clean_field(yaml_scalar(value));
+    if (key == "id") a.id = v;
+    else if (key == "title") a.title = v;
+    else if (key == "publisher") a.publisher = v;
+    else if (key == "author") a.author = v;
+    else if (key == "url") a.url = v;
+    else if (key == "category") a.category = v;
+    else if (key == "published_at" || key == "date") {
+      published_raw = v;
+      has_published = true;
+    }
+  }
+  if (a.id.empty()) {
+    a.id = file_stem(source);
+    a.warnings.push_back("no id in front matter; using the file name '" + a.id + "'");
+  }
+  set_published_at(a, has_published ? published_raw : "");
+
+  // Body: drop the title heading, the publisher/date line, rules and the crawl footer.
+  std::string body;
+  bool title_seen = false;
+  for (std::size_t i = close + 1; i < lines.size(); ++i) {
+    const std::string_view t = trim(lines[i]);
+    if (t.empty()) {
+      body.push_back('\n');
+      continue;
+    }
+    if (is_rule_line(t) || is_footer_line(t) || is_byline_header(t)) continue;
+    if (!title_seen && starts_with(t, "# ")) {
+      title_seen = true;
+      if (a.title.empty()) a.title = clean_field(t.substr(2));
+      continue;
+    }
+    body += strip_markdown_inline(t);
+    body.push_back('\n');
+  }
+  a.text = build_text(a.title, normalize_text(body));
+  if (normalize_text(body).empty()) throw InputError("no body text after the front matter");
+  finish(a);
+  return a;
+}
+
+Article parse_json_record(std::string_view line, const std::string& source) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) throw InputError("not a JSON object (malformed JSON)");
+  if (!j.is_object()) throw InputError("not a JSON object");
+  auto get = [&](const char* key) -> std::string {
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return {};
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number_integer()) return std::to_string(it->get<long long>());
+    throw InputError(std::string("field '") + key + "' must be a string");
+  };
+  Article a;
+  a.source = source;
+  a.id = clean_field(get("id"));
+  a.title = clean_field(get("title"));
+  a.publisher = clean_field(get("publisher"));
+  a.author = clean_field(get("author"));
+  a.url = clean_field(get("url"));
+  a.category = clean_field(get("category"));
+  std::string body = get("body");
+  if (body.empty()) body = get("text");
+  if (trim(body).empty()) throw InputError("record has no 'body' or 'text'");
+  const std::string norm_body = normalize_text(body);
+  if (norm_body.empty()) throw InputError("record has no 'body' or 'text'");
+  // A record produced by `sillok extract` already carries the title in its text.
+  a.text = starts_with(norm_body, a.title) ? norm_body : build_text(a.title, norm_body);
+  set_published_at(a, get("published_at"));
+  if (a.id.empty()) {
+    a.id = "sha:" + content_fingerprint(a.text);
+    a.warnings.push_back("record has no 'id'; using its content fingerprint '" + a.id + "'");
+  }
+  finish(a);
+  return a;
+}
+
+Article parse_plain_text(std::string_view bytes, const std::string& id,
+                         const std::string& source) {
+  if (starts_with(bytes, kBom)) bytes.remove_prefix(kBom.size());
+  Article a;
+  a.id = id;
+  a.source = source;
+  a.text = normalize_text(bytes);
+  if (a.text.empty()) throw InputError("empty file");
+  const std::size_t nl = a.text.find('\n');
+  const std::string first_line = a.text.substr(0, nl);
+  if (utf8::length(first_line) <= 120) a.title = first_line;
+  a.warnings.push_back("plain text: no published_at; stored without a date");
+  finish(a);
+  return a;
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
+                                       std::vector<ReadError>& errors) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      out.push_back(p);
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) {
+      errors.push_back({p, "no such file or directory"});
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::vector<std::string> found;
+      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec);
+      if (ec) {
+        errors.push_back({p, "cannot list directory: " + ec.message()});
+        continue;
+      }
+      for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) {
+          errors.push_back({p, "cannot list directory: " + ec.message()});
+          break;
+        }
+        const fs::path& fp = it->path();
+        const std::string name = fp.filename().string();
+        if (!name.empty() && name.front() == '.') {
+          if (it->is_directory()) it.disable_recursion_pending();
+          continue;
+        }
+        if (!it->is_regular_file()) continue;
+        if (has_extension(fp, {".md", ".markdown", ".txt", ".jsonl", ".ndjson"})) {
+          found.push_back(fp.string());
+        }
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+void read_buffer(std::string_view bytes, const std::string& source, const ReadOptions& options,
+                 const std::function<void(Article&&)>& on_article,
+                 const std::function<void(ReadError&&)>& on_error) {
+  InputFormat format = options.format;
+  if (format == InputFormat::automatic) format = detect_format(bytes, source);
+  if (format == InputFormat::jsonl) {
+    std::string copy(bytes);
+    std::istringstream in(copy);
+    read_jsonl_stream(in, source, options, on_article, on_error);
+    return;
+  }
+  try {
+    if (bytes.size() > options.max_bytes) {
+      throw InputError("file too large: " + std::to_string(bytes.size()) + " bytes (limit " +
+                       std::to_string(options.max_bytes) + ")");
+    }
+    if (bytes.empty()) throw InputError("empty file");
+    check_text_bytes(bytes);
+    Article a = format == InputFormat::crawl
+                    ? parse_crawl(bytes, source)
+                    : parse_plain_text(bytes, file_stem(source), source);
+    apply_default_date(a, options);
+    on_article(std::move(a));
+  } catch (const InputError& e) {
+    on_error(ReadError{source, e.what()});
+  }
+}
+
+void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options,
+                 const std::function<void(Article&&)>& on_article,
+                 const std::function<void(ReadError&&)>& on_error) {
+  for (const std::string& input : inputs) {
+    if (input == "-") {
+      const int c = std::cin.peek();
+      if (c == '{' && (options.format == InputFormat::automatic ||
+                       options.format == InputFormat::jsonl)) {
+        read_jsonl_stream(std::cin, "<stdin>", options, on_article, on_error);
+        continue;
+      }
+      std::string bytes;
+      char buf[1 << 16];
+      while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+        bytes.append(buf, static_cast<std::size_t>(std::cin.gcount()));
+        if (bytes.size() > options.max_bytes) break;
+      }
+      read_buffer(bytes, "<stdin>", options, on_article, on_error);
+      continue;
+    }
+    const fs::path p(input);
+    std::error_code ec;
+    const auto size = fs::file_size(p, ec);
+    if (ec) {
+      on_error(ReadError{input, "cannot read: " + ec.message()});
+      continue;
+    }
+    std::ifstream in(p, std::ios::binary);
+    if (!in) {
+      on_error(ReadError{input, std::string("cannot open: ") + std::strerror(errno)});
+      continue;
+    }
+    const bool jsonl = options.format == InputFormat::jsonl ||
+                       (options.format == InputFormat::automatic &&
+                        has_extension(p, {".jsonl", ".ndjson"}));
+    if (jsonl) {
+      read_jsonl_stream(in, input, options, on_article, on_error);
+      continue;
+    }
+    if (size > options.max_bytes) {
+      on_error(ReadError{input, "file too large: " + std::to_string(size) + " bytes (limit " +
+                                    std::to_string(options.max_bytes) + ")"});
+      continue;
+    }
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    read_buffer(bytes, input, options, on_article, on_error);
+  }
+}
+
+}  // namespace sillok

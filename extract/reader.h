@@ -1,0 +1,80 @@
+// Reading articles from files, directories and stdin in the three input formats:
+//
+//  * crawl layout (.md, or .txt that starts with "---"): YAML-like front matter (id, title,
+//    publisher, author, published_at, url, ...), then a markdown body with a "# title" line,
+//    a "**publisher** | date |" line, the text, and a footer ("*Crawled at: …*", "*Source: …*");
+//  * JSON Lines (.jsonl/.ndjson, or stdin starting with '{'): one object per line with `id`,
+//    `title`, `body` or `text`, `published_at`, and optional `publisher`, `url`, `author`;
+//  * plain text (.txt without front matter): the file stem is the id, no date.
+//
+// Every problem becomes a ReadError naming the source ("dir/a.md", "feed.jsonl:12") and what
+// is wrong; one bad article never stops the others. The reader never prints.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/types.h"
+
+namespace sillok {
+
+// A problem with one input: the file (and line) and a one-line reason.
+struct ReadError {
+  std::string source;
+  std::string message;
+};
+
+// Thrown by parse_* for input that cannot become an article; read_inputs turns it into a
+// ReadError and carries on.
+class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class InputFormat { automatic, crawl, jsonl, text };
+
+struct ReadOptions {
+  // Inputs larger than this are refused with a clear error instead of being read.
+  std::size_t max_bytes = 64u << 20;
+  // Anchor for articles that carry no published_at (`extract --date`).
+  std::optional<Timestamp> default_date;
+  InputFormat format = InputFormat::automatic;
+};
+
+// One parsed crawl-layout document. Throws InputError (empty, front matter never closes,
+// no body) with a message that does not repeat the source name.
+Article parse_crawl(std::string_view bytes, const std::string& source);
+
+// One JSON Lines record (a single line). Throws InputError.
+Article parse_json_record(std::string_view line, const std::string& source);
+
+// A plain-text article whose id is `id`. Throws InputError when empty.
+Article parse_plain_text(std::string_view bytes, const std::string& id, const std::string& source);
+
+// Rejects bytes that are not text: NUL bytes ("binary file") or invalid UTF-8 ("not UTF-8:
+// invalid byte 0xFF at offset 10"). A leading UTF-8 BOM is accepted. Throws InputError.
+void check_text_bytes(std::string_view bytes);
+
+// Expands the command line's PATH arguments: files as given, directories recursively
+// (files ending .md .markdown .txt .jsonl .ndjson, sorted by path, hidden entries skipped),
+// and "-" for standard input. Paths that do not exist become errors.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
+                                       std::vector<ReadError>& errors);
+
+// Reads every input in order and calls `on_article` for each article and `on_error` for
+// each problem. A JSONL file yields one call per line. "-" reads standard input.
+void read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options,
+                 const std::function<void(Article&&)>& on_article,
+                 const std::function<void(ReadError&&)>& on_error);
+
+// Reads one input held in memory as if it came from `source` (used for stdin and tests).
+void read_buffer(std::string_view bytes, const std::string& source, const ReadOptions& options,
+                 const std::function<void(Article&&)>& on_article,
+                 const std::function<void(ReadError&&)>& on_error);
+
+}  // namespace sillok
