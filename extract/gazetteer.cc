@@ -1,0 +1,162 @@
+#include "extract/gazetteer.h"
+
+#include <algorithm>
+
+#include "extract/data_file.h"
+#include "extract/normalize.h"
+
+namespace sillok {
+namespace {
+
+std::optional<CivilDate> parse_date_field(const DataObject& obj, const char* key) {
+  const std::string s = obj.string(key, false);
+  if (s.empty()) return std::nullopt;
+  const auto ts = parse_timestamp(s);
+  if (!ts || s.size() != 10) obj.fail(key, "expected a date YYYY-MM-DD, got '" + s + "'");
+  return ts->date;
+}
+
+bool valid_at(const GazetteerEntry& e, const CivilDate& d) {
+  if (e.valid_from && d < *e.valid_from) return false;
+  if (e.valid_to && *e.valid_to < d) return false;
+  return true;
+}
+
+}  // namespace
+
+void Gazetteer::load_file(const std::string& path, int priority) {
+  if (built_) throw std::logic_error("Gazetteer::load_file after build");
+  const nlohmann::json doc = load_json_file(path);
+  expect_format(doc, path, "sillok-gazetteer", 1);
+  const DataObject root(doc, path, "");
+  const std::string file_id = root.string("id");
+  if (std::find(file_ids_.begin(), file_ids_.end(), file_id) != file_ids_.end()) {
+    root.fail("id", "a gazetteer with id '" + file_id + "' is already loaded");
+  }
+  file_ids_.push_back(file_id);
+  const std::vector<DataObject> items = root.objects("entries");
+  std::vector<std::pair<std::size_t, std::string>> successors;  // entry index, local id
+  for (const DataObject& item : items) {
+    GazetteerEntry e;
+    const std::string local_id = item.string("id");
+    e.id = file_id + "#" + local_id;
+    e.name = normalize_text(item.string("name"));
+    if (e.name.empty()) item.fail("name", "empty");
+    const std::string type = item.string("type");
+    const auto t = entity_type_from_string(type);
+    if (!t) item.fail("type", "unknown entity type '" + type + "'");
+    e.type = *t;
+    for (const std::string& a : item.strings("aliases")) {
+      std::string alias = normalize_text(a);
+      if (alias.empty()) item.fail("aliases", "empty alias");
+      if (alias != e.name) e.aliases.push_back(std::move(alias));
+    }
+    e.parent = item.string("parent", false);
+    e.valid_from = parse_date_field(item, "valid_from");
+    e.valid_to = parse_date_field(item, "valid_to");
+    const std::string ctx = item.string("context", false);
+    if (!ctx.empty() && ctx != "strict") item.fail("context", "expected \"strict\" or nothing");
+    e.strict = ctx == "strict";
+    e.priority = priority;
+    const std::string succ = item.string("successor", false);
+    if (entry_by_id_.count(e.id) != 0) item.fail("id", "duplicate id '" + local_id + "'");
+    if (!succ.empty()) successors.emplace_back(entries_.size(), succ);
+    add(std::move(e));
+  }
+  for (const auto& [index, local] : successors) {
+    const std::string full = file_id + "#" + local;
+    if (entry_by_id_.count(full) == 0) {
+      throw DataError(path + ": entry '" + entries_[index].id + "': successor '" + local +
+                      "' is not an entry of this file");
+    }
+    entries_[index].successor = full;
+  }
+}
+
+std::uint32_t Gazetteer::intern_surface(const std::string& s) {
+  const auto it = surface_by_text_.find(s);
+  if (it != surface_by_text_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(surfaces_.size());
+  surfaces_.push_back(s);
+  surface_by_text_.emplace(s, id);
+  surface_entries_.emplace_back();
+  return id;
+}
+
+void Gazetteer::add(GazetteerEntry entry) {
+  if (built_) throw std::logic_error("Gazetteer::add after build");
+  if (entry_by_id_.count(entry.id) != 0) {
+    throw DataError("gazetteer: duplicate entry id '" + entry.id + "'");
+  }
+  const auto index = static_cast<std::uint32_t>(entries_.size());
+  entry_by_id_.emplace(entry.id, index);
+  auto attach = [&](const std::string& s) {
+    auto& list = surface_entries_[intern_surface(s)];
+    if (std::find(list.begin(), list.end(), index) == list.end()) list.push_back(index);
+  };
+  attach(entry.name);
+  for (const std::string& a : entry.aliases) attach(a);
+  entries_.push_back(std::move(entry));
+}
+
+void Gazetteer::build() {
+  if (built_) return;
+  built_ = true;
+  for (auto& list : surface_entries_) {
+    std::stable_sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return entries_[a].priority < entries_[b].priority;
+    });
+  }
+  for (const std::string& s : surfaces_) matcher_.add(s);
+  matcher_.build();
+}
+
+void Gazetteer::scan(std::string_view text,
+                     const std::function<void(const GazetteerHit&)>& on_hit) const {
+  matcher_.scan(text, [&](std::size_t b, std::size_t e, std::uint32_t id) {
+    on_hit(GazetteerHit{b, e, id});
+  });
+}
+
+const GazetteerEntry* Gazetteer::find_id(const std::string& id) const {
+  const auto it = entry_by_id_.find(id);
+  return it == entry_by_id_.end() ? nullptr : &entries_[it->second];
+}
+
+std::optional<std::uint32_t> Gazetteer::surface_id(std::string_view s) const {
+  const auto it = surface_by_text_.find(std::string(s));
+  if (it == surface_by_text_.end()) return std::nullopt;
+  return it->second;
+}
+
+const GazetteerEntry* Gazetteer::resolve(std::uint32_t surface,
+                                         const std::optional<CivilDate>& date) const {
+  const auto& list = surface_entries_[surface];
+  if (list.empty()) return nullptr;
+  if (!date) {
+    // No date: prefer current names (no valid_to), then priority order.
+    for (const std::uint32_t i : list) {
+      if (!entries_[i].valid_to) return &entries_[i];
+    }
+    return &entries_[list.front()];
+  }
+  for (const std::uint32_t i : list) {
+    if (valid_at(entries_[i], *date)) return &entries_[i];
+  }
+  // A former name used after it ended: follow the successor chain to the name in force.
+  for (const std::uint32_t i : list) {
+    const GazetteerEntry* e = &entries_[i];
+    for (int hops = 0; hops < 16 && e != nullptr; ++hops) {
+      if (valid_at(*e, *date)) return e;
+      if (e->valid_to && *e->valid_to < *date && !e->successor.empty()) {
+        e = find_id(e->successor);
+      } else {
+        break;
+      }
+    }
+  }
+  // Used before it existed (or outside every range): the nearest in time is the best guess.
+  return &entries_[list.front()];
+}
+
+}  // namespace sillok
