@@ -1,0 +1,67 @@
+// What the subcommands share: the database path, output formats, error reporting and exit
+// codes. Only cli/ knows about argv, terminals and exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "extract/datetime.h"
+
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <utility>
+#include <string>
+#include <vector>
+
+namespace sillok::cli {
+
+// Exit codes: 0 success, 1 some input or query failed, 2 usage error.
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+
+// A usage problem found after parsing (e.g. conflicting options); main prints it and exits 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// --db FILE, defaulting to $SILLOK_DB, then sillok.db in the working directory.
+std::string default_db_path();
+void add_db_option(CLI::App& cmd, std::string& db);
+
+// --format with the given choices; the first is the default.
+void add_format_option(CLI::App& cmd, std::string& format, const std::vector<std::string>& choices);
+
+// Data options shared by commands that extract: --gazetteer FILE (repeatable),
+// --no-gazetteer ID (repeatable), --data-dir DIR.
+struct DataOptions {
+  std::vector<std::string> gazetteers;
+  std::vector<std::string> disabled;
+  std::string data_dir;
+};
+void add_data_options(CLI::App& cmd, DataOptions& options);
+
+// Each subcommand registers itself and returns its CLI11 node with the function that runs it
+// after parsing. The options it declares are bound to state the runner captures.
+using Runner = std::function<int()>;
+using Command = std::pair<CLI::App*, Runner>;
+Command register_ingest(CLI::App& app);
+Command register_extract(CLI::App& app);
+Command register_timeline(CLI::App& app);
+Command register_with(CLI::App& app);
+Command register_entities(CLI::App& app);
+Command register_articles(CLI::App& app);
+Command register_graph(CLI::App& app);
+
+}  // namespace sillok::cli
+
+namespace sillok {
+class Extractor;
+}
+
+namespace sillok::cli {
+// The extractor for these data options (shipped data, user gazetteers, disabled ones).
+Extractor make_extractor(const DataOptions& options);
+// Parses --date; throws UsageError for a malformed value.
+std::optional<Timestamp> parse_date_option(const std::string& value);
+}  // namespace sillok::cli

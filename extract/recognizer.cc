@@ -1,0 +1,724 @@
+#include "extract/recognizer.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+#include "extract/tokens.h"
+#include "extract/utf8.h"
+
+namespace sillok {
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// Candidate spans.
+
+struct Span {
+  std::size_t begin = 0;  // bytes of the name (particles excluded)
+  std::size_t end = 0;
+  std::size_t first_token = 0;
+  std::size_t last_token = 0;
+  std::size_t word_end = 0;  // end of the last token (the name plus its particles)
+  EntityType type = EntityType::organization;
+  std::string name;  // canonical
+  std::string rule;
+  std::string head_title;  // "원장" when the word goes on with the organization's head title
+  bool from_gazetteer = false;
+};
+
+struct RawMention {
+  std::size_t begin = 0;  // bytes into the field
+  std::size_t end = 0;
+  std::string field;
+  int sentence = -1;
+  std::string name;
+  EntityType type = EntityType::organization;
+  std::string rule;
+};
+
+struct RawRelation {
+  std::string subject, role, object, rule;
+  int sentence = -1;
+};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool all_hangul(std::string_view s) {
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    if (!utf8::is_hangul_syllable(utf8::decode(s, pos))) return false;
+  }
+  return !s.empty();
+}
+
+bool has_letter(std::string_view s) {
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const char32_t c = utf8::decode(s, pos);
+    if (utf8::is_hangul_syllable(c) || utf8::is_ascii_alpha(c)) return true;
+  }
+  return false;
+}
+
+bool all_latin_upper(std::string_view s) {
+  if (s.size() < 2) return false;
+  for (const char ch : s) {
+    if (!((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '&' || ch == '-')) {
+      return false;
+    }
+  }
+  return s[0] >= 'A' && s[0] <= 'Z';
+}
+
+// Everything one recognition call needs; lives for one article.
+class ArticleRecognizer {
+ public:
+  ArticleRecognizer(const Gazetteer& gazetteer, const RuleSet& rules, const Article& article)
+      : gaz_(gazetteer), rules_(rules), article_(article) {
+    if (article.published_at) date_ = article.published_at->date;
+  }
+
+  void run(const std::vector<ByteSpan>& sentences, Extraction& out) {
+    recognize_metadata();
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+      recognize_sentence(article_.text, sentences[i].begin, sentences[i].end,
+                         static_cast<int>(i), "");
+    }
+    resolve_short_references(sentences);
+    find_repeated_names(sentences);
+    build_output(sentences, out);
+  }
+
+ private:
+  // The words a token can be: the whole token first, then shorter prefixes whose rest is a
+  // particle chain ("업스테이지는" -> "업스테이지").
+  std::vector<std::size_t> word_ends(std::string_view text, const Token& t) const {
+    std::vector<std::size_t> ends;
+    std::size_t pos = t.end;
+    while (pos > t.begin) {
+      if (rules_.is_particle_chain(text.substr(pos, t.end - pos))) ends.push_back(pos);
+      utf8::decode_before(text, pos);
+    }
+    return ends;
+  }
+
+  std::string_view gap(std::string_view text, const std::vector<Token>& tokens,
+                       std::size_t i) const {
+    return text.substr(tokens[i].gap_begin, tokens[i].begin - tokens[i].gap_begin);
+  }
+
+  static bool gap_is_name_separator(std::string_view g) {
+    std::size_t pos = 0;
+    int seps = 0;
+    while (pos < g.size()) {
+      const char32_t c = utf8::decode(g, pos);
+      if (utf8::is_name_separator(c) || c == ',') {
+        ++seps;
+      } else if (c != ' ') {
+        return false;
+      }
+    }
+    return seps == 1;
+  }
+
+  // ---- step 1: gazetteer ------------------------------------------------------------------
+  void gazetteer_spans(std::string_view text, const std::vector<Token>& tokens,
+                       std::size_t begin, std::size_t end, std::vector<Span>& spans) const {
+    std::unordered_map<std::size_t, std::size_t> token_at;  // begin byte -> token index
+    for (std::size_t i = 0; i < tokens.size(); ++i) token_at[tokens[i].begin] = i;
+    gaz_.scan(text.substr(begin, end - begin), [&](const GazetteerHit& hit) {
+      const std::size_t hb = begin + hit.begin;
+      const std::size_t he = begin + hit.end;
+      const auto first = token_at.find(hb);
+      if (first == token_at.end()) return;
+      std::size_t last = first->second;
+      while (last < tokens.size() && tokens[last].end < he) ++last;
+      if (last == tokens.size()) return;
+      const GazetteerEntry* entry = gaz_.resolve(hit.surface, date_);
+      if (entry == nullptr || rules_.is_stopword(entry->name)) return;
+      const std::string_view rest = text.substr(he, tokens[last].end - he);
+      Span s;
+      if (!rules_.is_particle_chain(rest)) {
+        // "LG AI연구원장": the organization followed by its head's title.
+        const std::string head = rules_.org_head_title(gaz_.surface(hit.surface));
+        if (head.empty() || rest.substr(0, 3) != "장" || !rules_.is_particle_chain(rest.substr(3)) ||
+            entry->type == EntityType::person || entry->type == EntityType::place ||
+            entry->type == EntityType::product) {
+          return;
+        }
+        s.head_title = head;
+      }
+      if (entry->strict && !strict_context(text, tokens, last, rest, entry->type)) return;
+      s.begin = hb;
+      s.end = he;
+      s.first_token = first->second;
+      s.last_token = last;
+      s.word_end = tokens[last].end;
+      s.type = entry->type;
+      s.name = entry->name;
+      s.rule = "gazetteer:" + entry->id;
+      s.from_gazetteer = true;
+      spans.push_back(std::move(s));
+    });
+  }
+
+  // Everyday words in a gazetteer count only with support: a place particle or venue word
+  // after a place, a title after a name.
+  bool strict_context(std::string_view text, const std::vector<Token>& tokens, std::size_t last,
+                      std::string_view rest, EntityType type) const {
+    if (type == EntityType::place && rules_.is_place_particle(rest)) return true;
+    if (last + 1 < tokens.size() && rest.empty()) {
+      const Token& next = tokens[last + 1];
+      for (const std::size_t we : word_ends(text, next)) {
+        const std::string_view word = text.substr(next.begin, we - next.begin);
+        if (type == EntityType::place && rules_.is_place_extension(word)) return true;
+        if (type != EntityType::place && rules_.title(word) != nullptr) return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- step 2: organizations by suffix ----------------------------------------------------
+  void suffix_spans(std::string_view text, const std::vector<Token>& tokens,
+                    const std::vector<Span>& gazetteer, std::vector<Span>& spans) const {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      for (const std::size_t we : word_ends(text, tokens[i])) {
+        const std::string_view word = text.substr(tokens[i].begin, we - tokens[i].begin);
+        std::string head;
+        std::string_view org = word;
+        if (ends_with(word, "장") && word.size() > 3) {
+          const std::string_view stem = word.substr(0, word.size() - 3);
+          const std::string h = rules_.org_head_title(stem);
+          if (!h.empty()) {
+            org = stem;
+            head = h;
+          }
+        }
+        Span s;
+        if (!suffix_org(org, s)) continue;
+        s.begin = tokens[i].begin;
+        s.end = s.begin + org.size();
+        s.first_token = s.last_token = i;
+        s.word_end = tokens[i].end;
+        s.head_title = head;
+        extend_left(text, tokens, gazetteer, s);
+        spans.push_back(std::move(s));
+        break;
+      }
+    }
+  }
+
+  bool suffix_org(std::string_view word, Span& s) const {
+    std::size_t suffix_len = 0;
+    const OrgSuffixRule* rule = rules_.org_suffix(word, &suffix_len);
+    if (rule == nullptr || rule->require_known_stem) return false;
+    const std::string_view stem = word.substr(0, word.size() - suffix_len);
+    if (utf8::length(stem) < rule->min_stem || !has_letter(stem)) return false;
+    const std::string w(word);
+    if (rules_.is_stopword(w) || rules_.is_common_word(w) || rules_.is_stopword(stem)) return false;
+    // A stem that starts with a digit is a count ("3개 협회"), not a name.
+    if (utf8::is_ascii_digit(static_cast<unsigned char>(stem[0]))) return false;
+    s.type = rule->type;
+    const std::string suffix(word.substr(word.size() - suffix_len));
+    if (s.type == EntityType::organization && rules_.is_government_prefix_suffix(suffix) &&
+        rules_.has_government_prefix(stem)) {
+      s.type = EntityType::government;
+    }
+    s.name = w;
+    s.rule = rule->id;
+    return true;
+  }
+
+  // "LG AI연구원": a company or Latin name right before a suffix organization is part of it.
+  void extend_left(std::string_view text, const std::vector<Token>& tokens,
+                   const std::vector<Span>& gazetteer, Span& s) const {
+    const std::size_t i = s.first_token;
+    if (i == 0 || !gap_is_space(gap(text, tokens, i))) return;
+    const Token& prev = tokens[i - 1];
+    const std::string_view prev_word = text.substr(prev.begin, prev.end - prev.begin);
+    bool company = false;
+    bool latin = all_latin_upper(prev_word);
+    for (const Span& g : gazetteer) {
+      if (g.last_token == i - 1 && g.end == prev.end && g.head_title.empty() &&
+          (g.type == EntityType::company || g.type == EntityType::organization)) {
+        company = g.type == EntityType::company;
+        latin = true;
+        s.first_token = g.first_token;
+        s.begin = g.begin;
+        break;
+      }
+    }
+    if (!latin) return;
+    if (s.first_token == i) s.begin = prev.begin, s.first_token = i - 1;
+    s.name = std::string(text.substr(s.begin, s.end - s.begin));
+    if (company) s.type = EntityType::company;
+    s.rule += ".extended";
+  }
+
+  // ---- step 3: overlaps ---------------------------------------------------------------------
+  static std::vector<Span> resolve_overlaps(std::vector<Span> spans) {
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+      if (a.begin != b.begin) return a.begin < b.begin;
+      if (a.end != b.end) return a.end > b.end;
+      return a.from_gazetteer > b.from_gazetteer;
+    });
+    std::vector<Span> kept;
+    for (Span& s : spans) {
+      bool overlaps = false;
+      for (const Span& k : kept) {
+        if (s.begin < k.word_end && k.begin < s.word_end) overlaps = true;
+      }
+      if (!overlaps) kept.push_back(std::move(s));
+    }
+    return kept;
+  }
+
+  // ---- step 4: people ---------------------------------------------------------------------
+  bool valid_name(std::string_view word) const {
+    if (!all_hangul(word)) return false;
+    const std::size_t n = utf8::length(word);
+    if (n < 2 || n > 4) return false;
+    const std::string w(word);
+    if (rules_.is_stopword(w) || rules_.is_common_word(w) || rules_.is_modifier(w) ||
+        rules_.title(w) != nullptr) {
+      return false;
+    }
+    const bool one = rules_.is_surname(std::string(word.substr(0, 3)));
+    const bool two = n >= 3 && rules_.is_surname(std::string(word.substr(0, 6)));
+    if (!one && !two) return false;
+    if (gaz_.surface_id(word)) return false;  // a known organization, place, ...
+    // "성과를", "인원이": an everyday noun and a particle, not a name.
+    for (std::size_t cut = 6; cut < word.size(); cut += 3) {
+      const std::string head(word.substr(0, cut));
+      if ((rules_.is_common_word(head) || rules_.is_stopword(head)) &&
+          rules_.is_particle_chain(word.substr(cut))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The title a token is (particles stripped), with the role text; nullptr if none.
+  const TitleInfo* token_title(std::string_view text, const Token& t, std::string& role) const {
+    for (const std::size_t we : word_ends(text, t)) {
+      const std::string_view word = text.substr(t.begin, we - t.begin);
+      if (const TitleInfo* info = rules_.title(word)) {
+        role = std::string(word);
+        return info;
+      }
+    }
+    return nullptr;
+  }
+
+  void person_spans(std::string_view text, const std::vector<Token>& tokens,
+                    const std::vector<Span>& orgs, int sentence, const std::string& field) {
+    std::vector<const Span*> org_at(tokens.size(), nullptr);
+    std::vector<bool> covered(tokens.size(), false);
+    for (const Span& s : orgs) {
+      org_at[s.first_token] = &s;
+      for (std::size_t k = s.first_token; k <= s.last_token; ++k) covered[k] = true;
+    }
+    std::string dateline_media;
+    for (const Span& s : orgs) {
+      if (s.type == EntityType::media) dateline_media = s.name;
+    }
+    std::size_t i = 0;
+    while (i < tokens.size()) {
+      // NAME[·NAME...]
+      std::vector<std::size_t> names;
+      std::size_t j = i;
+      while (j < tokens.size() && !covered[j] &&
+             valid_name(text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin))) {
+        if (j > i && !gap_is_name_separator(gap(text, tokens, j))) break;
+        names.push_back(j);
+        ++j;
+      }
+      if (names.empty()) {
+        title_before_name(text, tokens, covered, i, sentence, field);
+        ++i;
+        continue;
+      }
+      // [ORG] [MODIFIER...] TITLE
+      std::size_t k = j;
+      const Span* org = nullptr;
+      std::string role;
+      const TitleInfo* info = nullptr;
+      if (k < tokens.size() && org_at[k] != nullptr && gap_is_space(gap(text, tokens, k))) {
+        org = org_at[k];
+        if (!org->head_title.empty()) {
+          role = org->head_title;
+          k = org->last_token + 1;
+          info = &head_title_info_;
+        } else {
+          k = org->last_token + 1;
+          if (org->word_end != org->end) org = nullptr, k = tokens.size();  // "SKT는 대표" is no title
+        }
+      }
+      std::string modifiers;
+      while (info == nullptr && k < tokens.size() && gap_is_space(gap(text, tokens, k)) &&
+             rules_.is_modifier(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin)) &&
+             k + 1 < tokens.size()) {
+        modifiers += std::string(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin)) + " ";
+        ++k;
+      }
+      if (info == nullptr && k < tokens.size() && gap_is_space(gap(text, tokens, k)) && !covered[k]) {
+        info = token_title(text, tokens[k], role);
+        if (info != nullptr) role = modifiers + role;
+      }
+      if (info == nullptr) {
+        i = j;
+        continue;
+      }
+      for (const std::size_t n : names) {
+        const std::string name(text.substr(tokens[n].begin, tokens[n].end - tokens[n].begin));
+        add_mention(tokens[n].begin, tokens[n].end, field, sentence, name, EntityType::person,
+                    names.size() > 1 ? "person.name_list_title" : "person.name_title");
+        std::string object;
+        if (org != nullptr) {
+          object = org->name;
+        } else if (info->press) {
+          object = !dateline_media.empty() ? dateline_media : publisher_name_;
+        }
+        if (!object.empty()) {
+          relations_.push_back({name, role, object, "relation.person_title", sentence});
+        }
+      }
+      i = k + 1;
+    }
+  }
+
+  // "배우 한혜진이": an occupation word, then a name.
+  void title_before_name(std::string_view text, const std::vector<Token>& tokens,
+                         const std::vector<bool>& covered, std::size_t i, int sentence,
+                         const std::string& field) {
+    if (i + 1 >= tokens.size() || covered[i + 1] || !gap_is_space(gap(text, tokens, i + 1))) return;
+    const std::string_view word = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    if (!rules_.is_title_before_name(word)) return;
+    const Token& t = tokens[i + 1];
+    for (const std::size_t we : word_ends(text, t)) {
+      const std::string_view name = text.substr(t.begin, we - t.begin);
+      if (valid_name(name) && utf8::length(name) >= 3) {
+        add_mention(t.begin, we, field, sentence, std::string(name), EntityType::person,
+                    "person.title_before_name");
+        return;
+      }
+    }
+  }
+
+  // ---- step 5: places, products, abbreviations ---------------------------------------------
+  void extend_places(std::string_view text, const std::vector<Token>& tokens,
+                     std::vector<Span>& spans) const {
+    for (Span& s : spans) {
+      if (s.type != EntityType::place || s.word_end != s.end) continue;
+      const std::size_t n = s.last_token + 1;
+      if (n >= tokens.size() || !gap_is_space(gap(text, tokens, n))) continue;
+      std::size_t we = 0;
+      for (const std::size_t end : word_ends(text, tokens[n])) {
+        if (rules_.is_place_extension(text.substr(tokens[n].begin, end - tokens[n].begin))) {
+          we = end;
+          break;
+        }
+      }
+      if (we == 0) continue;
+      s.name = std::string(text.substr(s.begin, we - s.begin));
+      s.end = we;
+      s.word_end = tokens[n].end;
+      s.last_token = n;
+      s.rule = "place.venue_extension";
+    }
+  }
+
+  void product_spans(std::string_view text, std::size_t begin, std::size_t end,
+                     const std::vector<Token>& tokens, const std::vector<Span>& spans, int sentence,
+                     const std::string& field) {
+    std::size_t pos = begin;
+    while (pos < end) {
+      std::size_t open_end = pos;
+      const char32_t c = utf8::decode(text, open_end);
+      char32_t close = 0;
+      if (c == '\'') close = '\'';
+      if (c == U'\u2018') close = U'\u2019';
+      if (close == 0) {
+        pos = open_end;
+        continue;
+      }
+      std::size_t q = open_end;
+      std::size_t close_begin = std::string_view::npos;
+      while (q < end) {
+        const std::size_t at = q;
+        if (utf8::decode(text, q) == close) {
+          close_begin = at;
+          break;
+        }
+      }
+      if (close_begin == std::string_view::npos) return;
+      product_candidate(text, open_end, close_begin, q, tokens, spans, sentence, field);
+      pos = q;
+    }
+  }
+
+  void product_candidate(std::string_view text, std::size_t inner_begin, std::size_t inner_end,
+                         std::size_t after_close, const std::vector<Token>& tokens,
+                         const std::vector<Span>& spans, int sentence, const std::string& field) {
+    std::string_view inner = text.substr(inner_begin, inner_end - inner_begin);
+    if (inner.empty() || utf8::length(inner) > rules_.max_quoted_product_chars()) return;
+    // The nearest entity before the quote that is a topic or subject must be a company.
+    const Span* topic = nullptr;
+    for (const Span& s : spans) {
+      if (s.end > inner_begin) break;
+      const std::string_view rest = text.substr(s.end, s.word_end - s.end);
+      if (rest == "는" || rest == "은" || rest == "가" || rest == "이" || rest == "도") topic = &s;
+    }
+    if (topic == nullptr || topic->type != EntityType::company) return;
+    // A cue word right before the quote, or a product verb right after it.
+    bool cue = false;
+    std::size_t before = tokens.size();
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].end <= inner_begin) before = i;
+    }
+    if (before < tokens.size()) {
+      const std::string_view w = text.substr(tokens[before].begin, tokens[before].end - tokens[before].begin);
+      cue = rules_.is_product_cue(w) && inner_begin - tokens[before].end <= 2;
+    }
+    if (!cue) {
+      for (const Token& t : tokens) {
+        if (t.begin < after_close) continue;
+        // Skip the particle glued to the closing quote ("'솔라'를 바탕으로").
+        const std::string_view w = text.substr(t.begin, t.end - t.begin);
+        if (t.begin == after_close) {
+          if (rules_.is_particle_chain(w)) continue;
+          break;
+        }
+        cue = rules_.starts_with_product_verb(w);
+        break;
+      }
+    }
+    if (!cue) return;
+    // "솔라(SOLAR)": the name and its parenthesized other spelling.
+    std::string_view alias;
+    std::size_t alias_begin = 0;
+    if (const std::size_t p = inner.find('('); p != std::string_view::npos && inner.back() == ')') {
+      alias = inner.substr(p + 1, inner.size() - p - 2);
+      alias_begin = inner_begin + p + 1;
+      inner = inner.substr(0, p);
+    }
+    while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
+    if (inner.empty() || !has_letter(inner) || rules_.is_stopword(std::string(inner)) ||
+        std::count(inner.begin(), inner.end(), ' ') > 2) {
+      return;
+    }
+    const std::string name(inner);
+    add_mention(inner_begin, inner_begin + inner.size(), field, sentence, name, EntityType::product,
+                "product.quoted_after_company");
+    if (!alias.empty() && has_letter(alias) && alias.find(' ') == std::string_view::npos) {
+      add_mention(alias_begin, alias_begin + alias.size(), field, sentence, name,
+                  EntityType::product, "alias.parenthesized");
+    }
+  }
+
+  // "정보통신산업진흥원(NIPA)": the parenthesized short form is an alias from here on.
+  void parenthesized_aliases(std::string_view text, const std::vector<Token>& tokens,
+                             const std::vector<Span>& spans, int sentence, const std::string& field) {
+    for (const Span& s : spans) {
+      if (s.word_end != s.end || s.end >= text.size() || text[s.end] != '(') continue;
+      const std::size_t close = text.find(')', s.end);
+      if (close == std::string_view::npos || close - s.end > 40) continue;
+      const std::string_view inner = text.substr(s.end + 1, close - s.end - 1);
+      const bool single_token = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+        return t.begin == s.end + 1 && t.end == close;
+      });
+      if (!single_token || inner == s.name || rules_.is_stopword(std::string(inner)) ||
+          rules_.is_common_word(std::string(inner))) {
+        continue;
+      }
+      if (!all_latin_upper(inner) && !(all_hangul(inner) && utf8::length(inner) <= 6)) continue;
+      add_mention(s.end + 1, close, field, sentence, s.name, s.type, "alias.parenthesized");
+      article_aliases_[std::string(inner)] = {s.name, s.type};
+    }
+  }
+
+  // ---- per sentence ---------------------------------------------------------------------
+  void recognize_sentence(std::string_view text, std::size_t begin, std::size_t end, int sentence,
+                          const std::string& field) {
+    const std::vector<Token> tokens = tokenize(text, begin, end);
+    std::vector<Span> gazetteer;
+    gazetteer_spans(text, tokens, begin, end, gazetteer);
+    article_alias_spans(text, tokens, gazetteer);
+    std::vector<Span> all = gazetteer;
+    suffix_spans(text, tokens, gazetteer, all);
+    std::vector<Span> spans = resolve_overlaps(std::move(all));
+    extend_places(text, tokens, spans);
+    for (const Span& s : spans) {
+      add_mention(s.begin, s.end, field, sentence, s.name, s.type, s.rule);
+    }
+    person_spans(text, tokens, spans, sentence, field);
+    if (field.empty()) {
+      product_spans(text, begin, end, tokens, spans, sentence, field);
+      parenthesized_aliases(text, tokens, spans, sentence, field);
+    }
+  }
+
+  // Abbreviations defined earlier in the article match like gazetteer entries.
+  void article_alias_spans(std::string_view text, const std::vector<Token>& tokens,
+                           std::vector<Span>& spans) const {
+    if (article_aliases_.empty()) return;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      for (const std::size_t we : word_ends(text, tokens[i])) {
+        const auto it = article_aliases_.find(std::string(text.substr(tokens[i].begin, we - tokens[i].begin)));
+        if (it == article_aliases_.end()) continue;
+        Span s;
+        s.begin = tokens[i].begin;
+        s.end = we;
+        s.first_token = s.last_token = i;
+        s.word_end = tokens[i].end;
+        s.name = it->second.first;
+        s.type = it->second.second;
+        s.rule = "alias.article";
+        s.from_gazetteer = true;
+        spans.push_back(std::move(s));
+        break;
+      }
+    }
+  }
+
+  void recognize_metadata() {
+    if (!article_.publisher.empty()) {
+      std::string name = article_.publisher;
+      EntityType type = EntityType::media;
+      if (const auto id = gaz_.surface_id(article_.publisher)) {
+        if (const GazetteerEntry* e = gaz_.resolve(*id, date_)) name = e->name;
+      }
+      publisher_name_ = name;
+      add_mention(0, article_.publisher.size(), "publisher", -1, name, type, "metadata.publisher");
+    }
+    if (!article_.author.empty()) {
+      recognize_sentence(article_.author, 0, article_.author.size(), -1, "author");
+    }
+  }
+
+  // ---- whole article ----------------------------------------------------------------------
+  // "배 부총리": a surname and a title refer to the one person of the article with that
+  // surname; nothing is guessed when there are several.
+  void resolve_short_references(const std::vector<ByteSpan>& sentences) {
+    std::map<std::string, std::vector<std::string>> by_surname;
+    for (const RawMention& m : mentions_) {
+      if (m.type != EntityType::person) continue;
+      auto& names = by_surname[m.name.substr(0, 3)];
+      if (std::find(names.begin(), names.end(), m.name) == names.end()) names.push_back(m.name);
+    }
+    if (by_surname.empty()) return;
+    const std::string_view text = article_.text;
+    for (std::size_t si = 0; si < sentences.size(); ++si) {
+      const std::vector<Token> tokens = tokenize(text, sentences[si].begin, sentences[si].end);
+      for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const std::string surname(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+        const auto it = by_surname.find(surname);
+        if (it == by_surname.end() || it->second.size() != 1 || surname.size() != 3) continue;
+        if (!gap_is_space(gap(text, tokens, i + 1))) continue;
+        std::string role;
+        if (token_title(text, tokens[i + 1], role) == nullptr) continue;
+        add_mention(tokens[i].begin, tokens[i].end, "", static_cast<int>(si), it->second.front(),
+                    EntityType::person, "person.surname_title");
+      }
+    }
+  }
+
+  // A person found once by a rule is the same person wherever the full name recurs.
+  void find_repeated_names(const std::vector<ByteSpan>& sentences) {
+    std::vector<std::string> names;
+    for (const RawMention& m : mentions_) {
+      if (m.type == EntityType::person &&
+          std::find(names.begin(), names.end(), m.name) == names.end()) {
+        names.push_back(m.name);
+      }
+    }
+    if (names.empty()) return;
+    const std::string_view text = article_.text;
+    for (std::size_t si = 0; si < sentences.size(); ++si) {
+      const std::vector<Token> tokens = tokenize(text, sentences[si].begin, sentences[si].end);
+      for (const Token& t : tokens) {
+        for (const std::size_t we : word_ends(text, t)) {
+          const std::string word(text.substr(t.begin, we - t.begin));
+          if (std::find(names.begin(), names.end(), word) == names.end()) continue;
+          add_mention(t.begin, we, "", static_cast<int>(si), word, EntityType::person,
+                      "person.repeated_name");
+          break;
+        }
+      }
+    }
+  }
+
+  void add_mention(std::size_t begin, std::size_t end, const std::string& field, int sentence,
+                   std::string name, EntityType type, std::string rule) {
+    for (const RawMention& m : mentions_) {
+      if (m.field == field && m.begin < end && begin < m.end) return;  // first finder wins
+    }
+    mentions_.push_back({begin, end, field, sentence, std::move(name), type, std::move(rule)});
+  }
+
+  void build_output(const std::vector<ByteSpan>& sentences, Extraction& out) {
+    (void)sentences;
+    const utf8::CodePointIndex text_index(article_.text);
+    const utf8::CodePointIndex publisher_index(article_.publisher);
+    const utf8::CodePointIndex author_index(article_.author);
+    std::stable_sort(mentions_.begin(), mentions_.end(), [](const RawMention& a, const RawMention& b) {
+      const int fa = a.field.empty() ? 1 : 0;
+      const int fb = b.field.empty() ? 1 : 0;
+      return fa != fb ? fa < fb : a.begin < b.begin;
+    });
+    std::map<std::pair<std::string, EntityType>, std::size_t> index;
+    for (const RawMention& m : mentions_) {
+      const auto key = std::make_pair(m.name, m.type);
+      auto it = index.find(key);
+      if (it == index.end()) {
+        it = index.emplace(key, out.entities.size()).first;
+        out.entities.push_back(Entity{m.name, m.type, {}});
+      }
+      const std::string& field_text = m.field.empty()       ? article_.text
+                                      : m.field == "author" ? article_.author
+                                                            : article_.publisher;
+      const utf8::CodePointIndex& cpi = m.field.empty()       ? text_index
+                                        : m.field == "author" ? author_index
+                                                              : publisher_index;
+      Mention mention;
+      mention.start = cpi.to_cp(m.begin);
+      mention.end = cpi.to_cp(m.end);
+      mention.text = field_text.substr(m.begin, m.end - m.begin);
+      mention.rule = m.rule;
+      mention.field = m.field;
+      mention.sentence = m.sentence;
+      out.entities[it->second].mentions.push_back(std::move(mention));
+    }
+    for (RawRelation& r : relations_) {
+      const bool dup = std::any_of(out.relations.begin(), out.relations.end(), [&](const Relation& x) {
+        return x.subject == r.subject && x.role == r.role && x.object == r.object;
+      });
+      if (!dup) out.relations.push_back({r.subject, r.role, r.object, r.rule, r.sentence});
+    }
+  }
+
+  const Gazetteer& gaz_;
+  const RuleSet& rules_;
+  const Article& article_;
+  std::optional<CivilDate> date_;
+  std::string publisher_name_;
+  std::vector<RawMention> mentions_;
+  std::vector<RawRelation> relations_;
+  std::unordered_map<std::string, std::pair<std::string, EntityType>> article_aliases_;
+  TitleInfo head_title_info_{"title.org_head", false, false};
+};
+
+}  // namespace
+
+Recognizer::Recognizer(const Gazetteer& gazetteer, const RuleSet& rules)
+    : gazetteer_(gazetteer), rules_(rules) {}
+
+void Recognizer::recognize(const Article& article, const std::vector<ByteSpan>& sentences,
+                           Extraction& out) const {
+  ArticleRecognizer(gazetteer_, rules_, article).run(sentences, out);
+}
+
+}  // namespace sillok

@@ -1,0 +1,344 @@
+// EntityGraph: building (nodes, articles, relations) and the simple lookups.
+#include "graph/graph.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <iterator>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+#include "graph/graph_impl.h"
+
+namespace sillok {
+
+using graph_detail::EdgeData;
+using graph_detail::Vertex;
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "2025-12-29" from "2025-12-29" or "2025-12-29T09:00:00+09:00"; "" stays "". Anything else
+// is a caller bug (the store keeps ISO dates), reported with the article id.
+std::string article_date(const GraphArticle& article) {
+  const std::string& d = article.date;
+  if (d.empty()) return d;
+  const bool ok = d.size() >= 10 && is_digit(d[0]) && is_digit(d[1]) && is_digit(d[2]) &&
+                  is_digit(d[3]) && d[4] == '-' && is_digit(d[5]) && is_digit(d[6]) &&
+                  d[7] == '-' && is_digit(d[8]) && is_digit(d[9]) &&
+                  (d.size() == 10 || d[10] == 'T' || d[10] == ' ');
+  if (!ok) {
+    throw std::invalid_argument("graph: article " + article.article_id + " has date '" + d +
+                                "', expected YYYY-MM-DD");
+  }
+  return d.substr(0, 10);
+}
+
+// Number of values present in both sorted, distinct vectors.
+int count_common(const std::vector<int>& a, const std::vector<int>& b) {
+  int n = 0;
+  auto i = a.begin();
+  auto j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++n;
+      ++i;
+      ++j;
+    }
+  }
+  return n;
+}
+
+// Adds `day` to a sorted, distinct list; articles mostly arrive in date order, so the
+// common case is an append.
+void insert_day(std::vector<std::int32_t>& days, std::int32_t day) {
+  if (days.empty() || days.back() < day) {
+    days.push_back(day);
+    return;
+  }
+  auto pos = std::lower_bound(days.begin(), days.end(), day);
+  if (*pos != day) days.insert(pos, day);
+}
+
+void remove_name(std::unordered_map<std::string, std::vector<std::int64_t>>& index,
+                 const std::string& name, std::int64_t id) {
+  auto it = index.find(name);
+  if (it == index.end()) return;
+  auto& ids = it->second;
+  ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+  if (ids.empty()) index.erase(it);
+}
+
+}  // namespace
+
+namespace graph_detail {
+
+std::int32_t day_number(const std::string& iso_date) {
+  // REQUIRES: validated "YYYY-MM-DD" (article_date does that).
+  return std::stoi(iso_date.substr(0, 4)) * 10000 + std::stoi(iso_date.substr(5, 2)) * 100 +
+         std::stoi(iso_date.substr(8, 2));
+}
+
+std::string day_string(std::int32_t day) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", day / 10000, day / 100 % 100, day % 100);
+  return buf;
+}
+
+EdgeInfo GraphData::info(const EdgeData& data) const {
+  EdgeInfo info;
+  info.articles = data.articles;
+  info.sentences = data.sentences;
+  for (std::uint32_t ref : data.article_refs) info.article_ids.push_back(article_ids[ref]);
+  std::sort(info.article_ids.begin(), info.article_ids.end());
+  for (std::int32_t day : data.days) info.dates.push_back(day_string(day));
+  if (!info.dates.empty()) {
+    info.first_date = info.dates.front();
+    info.last_date = info.dates.back();
+  }
+  for (const RelationEdge& r : data.relations) info.roles.push_back(r.role);
+  std::sort(info.roles.begin(), info.roles.end());
+  info.roles.erase(std::unique(info.roles.begin(), info.roles.end()), info.roles.end());
+  return info;
+}
+
+}  // namespace graph_detail
+
+AmbiguousName::AmbiguousName(const std::string& name, std::vector<GraphNode> candidates)
+    : std::runtime_error([&] {
+        std::ostringstream msg;
+        msg << "ambiguous name '" << name << "': " << candidates.size() << " entities (";
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+          msg << (i ? ", " : "") << "id " << candidates[i].id << ' '
+              << to_string(candidates[i].type);
+        }
+        msg << ')';
+        return msg.str();
+      }()),
+      name_(name),
+      candidates_(std::move(candidates)) {}
+
+Vertex graph_detail::GraphData::vertex(std::int64_t id, std::string_view what,
+                                       std::string_view where) const {
+  auto it = vertex_of.find(id);
+  if (it == vertex_of.end()) {
+    throw std::invalid_argument("graph: " + std::string(what) + " " + std::string(where) +
+                                " refers to unknown entity id " + std::to_string(id));
+  }
+  return it->second;
+}
+
+std::size_t graph_detail::GraphData::edge_index(Vertex a, Vertex b) {
+  const std::uint64_t key = graph_detail::pair_key(a, b);
+  auto [it, inserted] = edge_of.try_emplace(key, edge_data.size());
+  if (inserted) {
+    EdgeData data;
+    data.u = std::min(a, b);
+    data.v = std::max(a, b);
+    edge_data.push_back(std::move(data));
+    // vecS out-edge lists allow parallel edges, so add_edge does not search: O(1).
+    boost::add_edge(a, b, graph_detail::EdgeProps{it->second}, graph);
+  }
+  return it->second;
+}
+
+EntityGraph::EntityGraph() : impl_(std::make_unique<graph_detail::GraphData>()) {}
+EntityGraph::~EntityGraph() = default;
+EntityGraph::EntityGraph(const EntityGraph& other)
+    : impl_(std::make_unique<graph_detail::GraphData>(*other.impl_)) {}
+EntityGraph& EntityGraph::operator=(const EntityGraph& other) {
+  if (this != &other) impl_ = std::make_unique<graph_detail::GraphData>(*other.impl_);
+  return *this;
+}
+// A moved-from graph gets a fresh empty GraphData so that it stays usable (an allocation
+// failure here terminates, like any out-of-memory in a noexcept path).
+EntityGraph::EntityGraph(EntityGraph&& other) noexcept : impl_(std::move(other.impl_)) {
+  other.impl_ = std::make_unique<graph_detail::GraphData>();
+}
+EntityGraph& EntityGraph::operator=(EntityGraph&& other) noexcept {
+  if (this != &other) {
+    impl_ = std::move(other.impl_);
+    other.impl_ = std::make_unique<graph_detail::GraphData>();
+  }
+  return *this;
+}
+
+void EntityGraph::add_node(const GraphNode& node) {
+  auto it = impl_->vertex_of.find(node.id);
+  if (it == impl_->vertex_of.end()) {
+    // Edge keys pack two vertex indices into 64 bits (graph_detail::pair_key).
+    if (boost::num_vertices(impl_->graph) >= 0xFFFFFFFFu) {
+      throw std::length_error("graph: more than 2^32 - 1 entities");
+    }
+    const Vertex v = boost::add_vertex(node, impl_->graph);
+    impl_->node_days.emplace_back();
+    impl_->vertex_of.emplace(node.id, v);
+  } else {
+    GraphNode& old = impl_->graph[it->second];
+    remove_name(impl_->ids_by_name, old.name, old.id);
+    old = node;
+  }
+  auto& ids = impl_->ids_by_name[node.name];
+  ids.insert(std::upper_bound(ids.begin(), ids.end(), node.id), node.id);
+}
+
+void EntityGraph::add_article(const GraphArticle& article) {
+  // Validate everything before changing anything, so a bad article leaves no trace.
+  const std::string date = article_date(article);
+  std::vector<std::pair<Vertex, int>> seen;
+  seen.reserve(article.mentions.size());
+  for (const auto& [sentence, id] : article.mentions) {
+    seen.emplace_back(impl_->vertex(id, "article", article.article_id), sentence);
+  }
+  const auto [entry, is_new] = impl_->article_index.try_emplace(
+      article.article_id, static_cast<std::uint32_t>(impl_->article_ids.size()));
+  if (!is_new) return;
+  impl_->article_ids.push_back(article.article_id);
+  const std::uint32_t ref = entry->second;
+  const std::int32_t day = date.empty() ? 0 : graph_detail::day_number(date);
+
+  // Group into (vertex, sorted distinct sentences >= 0).
+  std::sort(seen.begin(), seen.end());
+  std::vector<std::pair<Vertex, std::vector<int>>> entities;
+  for (const auto& [v, sentence] : seen) {
+    if (entities.empty() || entities.back().first != v)
+      entities.emplace_back(v, std::vector<int>{});
+    auto& sentences = entities.back().second;
+    if (sentence >= 0 && (sentences.empty() || sentences.back() != sentence)) {
+      sentences.push_back(sentence);
+    }
+  }
+
+  for (std::size_t i = 0; i < entities.size(); ++i) {
+    if (day != 0) insert_day(impl_->node_days[entities[i].first], day);
+    for (std::size_t j = i + 1; j < entities.size(); ++j) {
+      EdgeData& e = impl_->edge_data[impl_->edge_index(entities[i].first, entities[j].first)];
+      ++e.articles;
+      e.sentences += count_common(entities[i].second, entities[j].second);
+      e.article_refs.push_back(ref);
+      if (day != 0) insert_day(e.days, day);
+    }
+  }
+}
+
+void EntityGraph::add_relation(const GraphRelation& relation) {
+  const std::string where = "'" + relation.role + "' in " + relation.article_id;
+  const Vertex s = impl_->vertex(relation.subject, "relation", where);
+  const Vertex o = impl_->vertex(relation.object, "relation", where);
+  if (s == o) return;
+  EdgeData& e = impl_->edge_data[impl_->edge_index(s, o)];
+  auto same = std::find_if(e.relations.begin(), e.relations.end(), [&](const RelationEdge& r) {
+    return r.subject == relation.subject && r.object == relation.object && r.role == relation.role;
+  });
+  if (same == e.relations.end()) {
+    e.relations.push_back(RelationEdge{relation.subject, relation.object, relation.role, {}});
+    same = std::prev(e.relations.end());
+  }
+  auto& ids = same->article_ids;
+  auto pos = std::lower_bound(ids.begin(), ids.end(), relation.article_id);
+  if (pos == ids.end() || *pos != relation.article_id) ids.insert(pos, relation.article_id);
+}
+
+std::size_t EntityGraph::node_count() const { return boost::num_vertices(impl_->graph); }
+std::size_t EntityGraph::edge_count() const { return impl_->edge_data.size(); }
+
+std::optional<GraphNode> EntityGraph::node(std::int64_t id) const {
+  auto it = impl_->vertex_of.find(id);
+  if (it == impl_->vertex_of.end()) return std::nullopt;
+  return impl_->graph[it->second];
+}
+
+std::vector<GraphNode> EntityGraph::nodes() const {
+  std::vector<GraphNode> out;
+  out.reserve(node_count());
+  for (Vertex v : boost::make_iterator_range(boost::vertices(impl_->graph))) {
+    out.push_back(impl_->graph[v]);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const GraphNode& a, const GraphNode& b) { return a.id < b.id; });
+  return out;
+}
+
+std::vector<GraphEdge> EntityGraph::edges() const {
+  std::vector<GraphEdge> out;
+  out.reserve(edge_count());
+  for (const EdgeData& data : impl_->edge_data) {
+    std::int64_t a = impl_->graph[data.u].id;
+    std::int64_t b = impl_->graph[data.v].id;
+    if (a > b) std::swap(a, b);
+    out.push_back(GraphEdge{a, b, impl_->info(data)});
+  }
+  std::sort(out.begin(), out.end(), [](const GraphEdge& x, const GraphEdge& y) {
+    return std::tie(x.source, x.target) < std::tie(y.source, y.target);
+  });
+  return out;
+}
+
+std::optional<EdgeInfo> EntityGraph::edge(std::int64_t a, std::int64_t b) const {
+  auto va = impl_->vertex_of.find(a);
+  auto vb = impl_->vertex_of.find(b);
+  if (va == impl_->vertex_of.end() || vb == impl_->vertex_of.end()) return std::nullopt;
+  auto it = impl_->edge_of.find(graph_detail::pair_key(va->second, vb->second));
+  if (it == impl_->edge_of.end()) return std::nullopt;
+  return impl_->info(impl_->edge_data[it->second]);
+}
+
+std::vector<RelationEdge> EntityGraph::relations() const {
+  std::vector<RelationEdge> out;
+  for (const EdgeData& data : impl_->edge_data) {
+    out.insert(out.end(), data.relations.begin(), data.relations.end());
+  }
+  std::sort(out.begin(), out.end(), [](const RelationEdge& x, const RelationEdge& y) {
+    return std::tie(x.subject, x.object, x.role) < std::tie(y.subject, y.object, y.role);
+  });
+  return out;
+}
+
+std::vector<std::string> EntityGraph::dates(std::int64_t id) const {
+  auto it = impl_->vertex_of.find(id);
+  if (it == impl_->vertex_of.end()) return {};
+  std::vector<std::string> out;
+  for (std::int32_t day : impl_->node_days[it->second])
+    out.push_back(graph_detail::day_string(day));
+  return out;
+}
+
+std::vector<std::int64_t> EntityGraph::find(const std::string& name) const {
+  auto it = impl_->ids_by_name.find(name);
+  if (it == impl_->ids_by_name.end()) return {};
+  return it->second;
+}
+
+std::optional<std::int64_t> EntityGraph::find_one(const std::string& name) const {
+  const std::vector<std::int64_t> ids = find(name);
+  if (ids.empty()) return std::nullopt;
+  if (ids.size() > 1) {
+    std::vector<GraphNode> candidates;
+    for (std::int64_t id : ids) candidates.push_back(*node(id));
+    throw AmbiguousName(name, std::move(candidates));
+  }
+  return ids.front();
+}
+
+std::vector<Neighbor> EntityGraph::neighbors(std::int64_t id) const {
+  auto it = impl_->vertex_of.find(id);
+  if (it == impl_->vertex_of.end()) return {};
+  std::vector<Neighbor> out;
+  for (const auto& e : boost::make_iterator_range(boost::out_edges(it->second, impl_->graph))) {
+    out.push_back(
+        Neighbor{impl_->graph[boost::target(e, impl_->graph)], impl_->info(impl_->data(e))});
+  }
+  std::sort(out.begin(), out.end(), [](const Neighbor& x, const Neighbor& y) {
+    return std::make_tuple(-x.edge.articles, -x.edge.sentences, std::cref(x.node.name), x.node.id) <
+           std::make_tuple(-y.edge.articles, -y.edge.sentences, std::cref(y.node.name), y.node.id);
+  });
+  return out;
+}
+
+}  // namespace sillok

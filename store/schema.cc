@@ -1,0 +1,184 @@
+#include "store/schema.h"
+
+#include <string>
+
+#include "store/error.h"
+
+namespace sillok::schema {
+namespace {
+
+// Version 1: the whole model of extract/types.h. Offsets are code points (start_cp, end_cp:
+// `end` is an SQL keyword). Article children cascade on delete so an article can be removed
+// whole; entities are shared between articles and are never deleted by an article.
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE articles (
+  pk           INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,        -- source id ("277_0005699798")
+  title        TEXT NOT NULL,
+  publisher    TEXT NOT NULL,
+  author       TEXT NOT NULL,
+  url          TEXT NOT NULL,
+  category     TEXT NOT NULL,
+  published_at TEXT,                        -- ISO 8601 with offset; NULL when unknown
+  pub_date     TEXT,                        -- 'YYYY-MM-DD', local to its offset; or NULL
+  text         TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,        -- hex FNV-1a 64 of text: same text, same article
+  source       TEXT NOT NULL,
+  ingested_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX articles_by_date ON articles(pub_date, id);
+
+CREATE TABLE entities (
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,                       -- canonical name
+  type TEXT NOT NULL,                       -- "person", "government", ...
+  UNIQUE (name, type)
+);
+
+CREATE TABLE aliases (
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  alias     TEXT NOT NULL,
+  PRIMARY KEY (entity_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX aliases_by_alias ON aliases(alias);
+
+-- Which entities an article knows, even those without a mention in the body.
+CREATE TABLE article_entities (
+  article   INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  PRIMARY KEY (article, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_by_entity ON article_entities(entity_id, article);
+
+CREATE TABLE sentences (
+  article  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+  idx      INTEGER NOT NULL,
+  start_cp INTEGER NOT NULL,
+  end_cp   INTEGER NOT NULL,
+  PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE mentions (
+  id        INTEGER PRIMARY KEY,
+  article   INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  start_cp  INTEGER NOT NULL,
+  end_cp    INTEGER NOT NULL,
+  surface   TEXT NOT NULL,
+  rule      TEXT NOT NULL,
+  field     TEXT NOT NULL,                  -- '' for the body, else "publisher" / "author"
+  sentence  INTEGER NOT NULL                -- -1 for metadata
+);
+CREATE INDEX mentions_by_article ON mentions(article, sentence, entity_id);
+CREATE INDEX mentions_by_entity ON mentions(entity_id, article, sentence);
+
+CREATE TABLE relations (
+  id       INTEGER PRIMARY KEY,
+  article  INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+  subject  INTEGER NOT NULL REFERENCES entities(id),
+  role     TEXT NOT NULL,
+  object   INTEGER NOT NULL REFERENCES entities(id),
+  rule     TEXT NOT NULL,
+  sentence INTEGER NOT NULL
+);
+CREATE INDEX relations_by_article ON relations(article);
+
+CREATE TABLE times (
+  id        INTEGER PRIMARY KEY,
+  article   INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+  start_cp  INTEGER NOT NULL,
+  end_cp    INTEGER NOT NULL,
+  text      TEXT NOT NULL,
+  value     TEXT NOT NULL,
+  type      TEXT NOT NULL,
+  precision TEXT NOT NULL,
+  mod       TEXT NOT NULL,
+  value_end TEXT NOT NULL,
+  sentence  INTEGER NOT NULL
+);
+CREATE INDEX times_by_article ON times(article);
+
+CREATE TABLE events (
+  id            INTEGER PRIMARY KEY,        -- insertion order = order within the article
+  article       INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+  label         TEXT NOT NULL,
+  trigger_word  TEXT NOT NULL,
+  trigger_class TEXT NOT NULL,
+  date_value    TEXT NOT NULL,
+  precision     TEXT NOT NULL,
+  mod           TEXT NOT NULL,
+  time_of_day   TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  place         TEXT NOT NULL,
+  sentence      INTEGER NOT NULL,
+  sentence_text TEXT NOT NULL,
+  rule          TEXT NOT NULL
+);
+CREATE INDEX events_by_article ON events(article);
+
+CREATE TABLE event_participants (
+  event     INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  ord       INTEGER NOT NULL,
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  PRIMARY KEY (event, ord)
+) WITHOUT ROWID;
+CREATE INDEX event_participants_by_entity ON event_participants(entity_id);
+
+-- Topic search. External content (no second copy of the text); the triggers keep it in step
+-- with articles, inside the same transaction and savepoints. Trigram suits Korean, which has
+-- no spaces between a noun and its particle.
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, content='articles', content_rowid='pk', tokenize='trigram');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.pk, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.pk, old.title, old.text);
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+END;
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> kMigrations{
+      {1, "articles, entities, mentions, relations, times, events, full-text index", kVersion1},
+  };
+  return kMigrations;
+}
+
+int current_version() { return migrations().back().version; }
+
+int version_of(sql::Database& db) {
+  sql::Statement st(db, "PRAGMA user_version");
+  st.step();
+  return static_cast<int>(st.column_int(0));
+}
+
+void migrate(sql::Database& db) { migrate(db, migrations()); }
+
+void migrate(sql::Database& db, const std::vector<Migration>& steps) {
+  const int found = version_of(db);
+  const int latest = steps.empty() ? 0 : steps.back().version;
+  if (found > latest) {
+    throw StoreError(db.path() + ": schema version " + std::to_string(found) +
+                     " is newer than this sillok supports (" + std::to_string(latest) +
+                     "); upgrade sillok");
+  }
+  for (const Migration& m : steps) {
+    if (m.version <= found) continue;
+    sql::Transaction tx(db);
+    db.exec(m.sql, "migration " + std::to_string(m.version) + " (" + m.description + ")");
+    // user_version lives in the file header and is part of the transaction, so the schema
+    // change and its version number commit together.
+    db.exec("PRAGMA user_version = " + std::to_string(m.version), "set schema version");
+    tx.commit();
+  }
+}
+
+}  // namespace sillok::schema

@@ -1,0 +1,654 @@
+#include "store/store.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string_view>
+
+#include "extract/normalize.h"
+#include "extract/utf8.h"
+#include "store/schema.h"
+#include "store/sqlite.h"
+
+namespace sillok {
+namespace {
+
+using sql::Statement;
+
+// Articles list in pub_date order with undated ones last; id breaks ties deterministically.
+constexpr const char* kArticleOrder = " ORDER BY a.pub_date IS NULL, a.pub_date, a.id";
+
+// An article that breaks the store's rules (not an SQLite error): it fails alone.
+class ArticleRejected : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+bool article_order(const ArticleRow& x, const ArticleRow& y) {
+  if (x.pub_date.empty() != y.pub_date.empty()) return y.pub_date.empty();
+  if (x.pub_date != y.pub_date) return x.pub_date < y.pub_date;
+  return x.id < y.id;
+}
+
+// User input compared with stored text, which extraction normalized to NFC: a name typed on a
+// system that sends NFD (decomposed jamo) must still match. Invalid UTF-8 is left alone.
+std::string as_stored(std::string_view text) {
+  if (utf8::find_invalid(text)) return std::string(text);
+  return nfc(text);
+}
+
+std::vector<std::string> split_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t start = text.find_first_not_of(" \t\r\n\f\v", i);
+    if (start == std::string_view::npos) break;
+    std::size_t end = text.find_first_of(" \t\r\n\f\v", start);
+    if (end == std::string_view::npos) end = text.size();
+    words.emplace_back(text.substr(start, end - start));
+    i = end;
+  }
+  return words;
+}
+
+// An FTS5 string literal: the word as one phrase, so operators inside it are plain text.
+std::string fts_phrase(const std::string& word) {
+  std::string out = "\"";
+  for (char c : word) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// A LIKE pattern matching `word` anywhere, with \ as the escape character.
+std::string like_pattern(const std::string& word) {
+  std::string out = "%";
+  for (char c : word) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+std::int64_t to_int(std::size_t v) { return static_cast<std::int64_t>(v); }
+
+}  // namespace
+
+std::string_view to_string(IngestOutcome outcome) {
+  switch (outcome) {
+    case IngestOutcome::added:
+      return "added";
+    case IngestOutcome::duplicate:
+      return "duplicate";
+    case IngestOutcome::failed:
+      return "failed";
+  }
+  return "failed";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Impl: the connection, its statement cache, and the work behind each public call.
+
+struct Store::Impl {
+  sql::Database db;  // declared first: destroyed last, after the cached statements
+  sql::StatementCache cache;
+
+  Impl(const std::string& path, sql::Database::Mode mode) : db(path, mode), cache(db) {}
+
+  sql::StatementCache::Lease query(const std::string& text) { return cache.get(text); }
+
+  void configure();
+  IngestResult ingest_one(const Extraction& x);
+  std::optional<std::string> find_duplicate(const std::string& id, const std::string& hash);
+  void insert_extraction(const Extraction& x, const std::string& hash);
+  std::int64_t insert_article(const Article& a, const std::string& hash);
+  std::int64_t entity_id_for(const Entity& e);
+  void insert_entities(std::int64_t article, const Extraction& x,
+                       std::map<std::string, std::int64_t>& by_name);
+  void insert_relations(std::int64_t article, const Extraction& x,
+                        const std::map<std::string, std::int64_t>& by_name);
+  void insert_times(std::int64_t article, const Extraction& x);
+  void insert_events(std::int64_t article, const Extraction& x,
+                     const std::map<std::string, std::int64_t>& by_name);
+
+  std::vector<EntityRow> entity_rows(const std::string& where_order,
+                                     const std::function<void(Statement&)>& bind);
+  EventMention read_event(Statement& st);
+  ArticleRow read_article(Statement& st) const;
+  EntityType parse_type(const std::string& name) const;
+};
+
+void Store::Impl::configure() {
+  db.exec("PRAGMA foreign_keys = ON", "enable foreign keys");
+  db.exec("PRAGMA busy_timeout = 5000", "set busy timeout");
+  // WAL: readers never block the writer. synchronous=NORMAL is safe with WAL (a power cut can
+  // lose the last batches, never corrupt the file) and much faster than FULL.
+  db.exec("PRAGMA journal_mode = WAL", "enable WAL journal");
+  db.exec("PRAGMA synchronous = NORMAL", "set synchronous mode");
+}
+
+EntityType Store::Impl::parse_type(const std::string& name) const {
+  if (auto type = entity_type_from_string(name)) return *type;
+  throw StoreError(db.path() + ": unknown entity type '" + name + "' in the database");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(const std::string& path) {
+  // SQLite would quietly make a private temporary database of "", losing everything on close.
+  if (path.empty()) throw StoreError("(empty path): no database path given");
+  auto impl = std::make_unique<Impl>(path, sql::Database::Mode::create);
+  impl->configure();
+  schema::migrate(impl->db);
+  return Store(std::move(impl));
+}
+
+Store Store::open_existing(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    throw StoreError(path + ": no such database (run `sillok ingest` first)");
+  }
+  auto impl = std::make_unique<Impl>(path, sql::Database::Mode::existing);
+  impl->configure();
+  schema::migrate(impl->db);
+  return Store(std::move(impl));
+}
+
+int Store::current_schema_version() { return schema::current_version(); }
+
+int Store::schema_version() const { return schema::version_of(impl_->db); }
+
+const std::string& Store::path() const { return impl_->db.path(); }
+
+// ---------------------------------------------------------------------------------------------
+// Ingest
+
+std::vector<IngestResult> Store::ingest(const std::vector<Extraction>& batch) {
+  // SQLite silently opens a write-protected file read-only; without this check every article
+  // would "fail" one by one with the same message.
+  if (impl_->db.read_only()) {
+    throw StoreError(path() + ": database is read-only; cannot ingest");
+  }
+  std::vector<IngestResult> results;
+  results.reserve(batch.size());
+  sql::Transaction tx(impl_->db);
+  for (const Extraction& x : batch) results.push_back(impl_->ingest_one(x));
+  tx.commit();
+  return results;
+}
+
+IngestResult Store::Impl::ingest_one(const Extraction& x) {
+  IngestResult result{x.article.id, x.article.source, IngestOutcome::added, ""};
+  // The reader fills content_hash; values built by hand may not, and an empty hash would make
+  // every such article a duplicate of the first.
+  const std::string hash =
+      x.article.content_hash.empty() ? content_fingerprint(x.article.text) : x.article.content_hash;
+  sql::Savepoint savepoint(db, "article");
+  try {
+    if (auto duplicate_of = find_duplicate(x.article.id, hash)) {
+      result.outcome = IngestOutcome::duplicate;
+      result.message = *duplicate_of;
+    } else {
+      insert_extraction(x, hash);
+    }
+    savepoint.release();
+  } catch (const std::exception& e) {
+    savepoint.rollback();
+    result.outcome = IngestOutcome::failed;
+    result.message = e.what();
+  }
+  // After some errors (disk full, I/O) SQLite aborts the whole transaction by itself; going on
+  // would commit the rest of the batch piecemeal, so the batch fails as a whole instead.
+  if (!db.in_transaction()) {
+    throw StoreError(db.path() + ": batch aborted by SQLite while storing article '" +
+                     x.article.id + "': " + result.message);
+  }
+  return result;
+}
+
+std::optional<std::string> Store::Impl::find_duplicate(const std::string& id,
+                                                       const std::string& hash) {
+  auto st = query("SELECT id, id = ?1 FROM articles WHERE id = ?1 OR content_hash = ?2 LIMIT 1");
+  st->bind_text(1, id).bind_text(2, hash);
+  if (!st->step()) return std::nullopt;
+  const std::string stored = st->column_text(0);
+  if (st->column_int(1) != 0) return "article id '" + id + "' is already stored";
+  return "same content (hash " + hash + ") as stored article '" + stored + "'";
+}
+
+void Store::Impl::insert_extraction(const Extraction& x, const std::string& hash) {
+  if (x.article.id.empty()) throw ArticleRejected("article has no id");
+  const std::int64_t article = insert_article(x.article, hash);
+  {
+    auto st = query("INSERT INTO sentences(article, idx, start_cp, end_cp) VALUES (?, ?, ?, ?)");
+    for (std::size_t i = 0; i < x.sentences.size(); ++i) {
+      st->bind_int(1, article).bind_int(2, to_int(i));
+      st->bind_int(3, to_int(x.sentences[i].start)).bind_int(4, to_int(x.sentences[i].end));
+      st->run();
+      st->reset();
+    }
+  }
+  std::map<std::string, std::int64_t> by_name;
+  insert_entities(article, x, by_name);
+  insert_relations(article, x, by_name);
+  insert_times(article, x);
+  insert_events(article, x, by_name);
+}
+
+std::int64_t Store::Impl::insert_article(const Article& a, const std::string& hash) {
+  auto st = query(
+      "INSERT INTO articles(id, title, publisher, author, url, category, published_at, pub_date,"
+      " text, content_hash, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  st->bind_text(1, a.id).bind_text(2, a.title).bind_text(3, a.publisher).bind_text(4, a.author);
+  st->bind_text(5, a.url).bind_text(6, a.category);
+  if (a.published_at) {
+    st->bind_text(7, a.published_at->iso()).bind_text(8, a.published_at->date.iso());
+  } else {
+    st->bind_null(7).bind_null(8);
+  }
+  st->bind_text(9, a.text).bind_text(10, hash).bind_text(11, a.source);
+  st->run();
+  return db.last_insert_rowid();
+}
+
+std::int64_t Store::Impl::entity_id_for(const Entity& e) {
+  const std::string_view type = to_string(e.type);
+  {
+    auto st = query("SELECT id FROM entities WHERE name = ? AND type = ?");
+    st->bind_text(1, e.name).bind_text(2, type);
+    if (st->step()) return st->column_int(0);
+  }
+  auto st = query("INSERT INTO entities(name, type) VALUES (?, ?)");
+  st->bind_text(1, e.name).bind_text(2, type);
+  st->run();
+  return db.last_insert_rowid();
+}
+
+void Store::Impl::insert_entities(std::int64_t article, const Extraction& x,
+                                  std::map<std::string, std::int64_t>& by_name) {
+  auto link = query("INSERT OR IGNORE INTO article_entities(article, entity_id) VALUES (?, ?)");
+  auto mention = query(
+      "INSERT INTO mentions(article, entity_id, start_cp, end_cp, surface, rule, field, sentence)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  auto alias = query("INSERT OR IGNORE INTO aliases(entity_id, alias) VALUES (?, ?)");
+  for (const Entity& e : x.entities) {
+    if (e.name.empty()) throw ArticleRejected("an entity has an empty name");
+    const std::int64_t id = entity_id_for(e);
+    by_name.emplace(e.name, id);  // the first entity of a name wins for relations and events
+    link->bind_int(1, article).bind_int(2, id);
+    link->run();
+    link->reset();
+    for (const Mention& m : e.mentions) {
+      mention->bind_int(1, article).bind_int(2, id);
+      mention->bind_int(3, to_int(m.start)).bind_int(4, to_int(m.end));
+      mention->bind_text(5, m.text).bind_text(6, m.rule).bind_text(7, m.field);
+      mention->bind_int(8, m.sentence);
+      mention->run();
+      mention->reset();
+      if (m.text.empty() || m.text == e.name) continue;
+      alias->bind_int(1, id).bind_text(2, m.text);
+      alias->run();
+      alias->reset();
+    }
+  }
+}
+
+namespace {
+
+std::int64_t resolve(const std::map<std::string, std::int64_t>& by_name, const std::string& name,
+                     const char* what) {
+  auto it = by_name.find(name);
+  if (it == by_name.end()) {
+    throw ArticleRejected(std::string(what) + " '" + name +
+                          "' is not one of the article's entities");
+  }
+  return it->second;
+}
+
+}  // namespace
+
+void Store::Impl::insert_relations(std::int64_t article, const Extraction& x,
+                                   const std::map<std::string, std::int64_t>& by_name) {
+  auto st = query(
+      "INSERT INTO relations(article, subject, role, object, rule, sentence)"
+      " VALUES (?, ?, ?, ?, ?, ?)");
+  for (const Relation& r : x.relations) {
+    st->bind_int(1, article).bind_int(2, resolve(by_name, r.subject, "relation subject"));
+    st->bind_text(3, r.role).bind_int(4, resolve(by_name, r.object, "relation object"));
+    st->bind_text(5, r.rule).bind_int(6, r.sentence);
+    st->run();
+    st->reset();
+  }
+}
+
+void Store::Impl::insert_times(std::int64_t article, const Extraction& x) {
+  auto st = query(
+      "INSERT INTO times(article, start_cp, end_cp, text, value, type, precision, mod, value_end,"
+      " sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const TimeExpression& t : x.times) {
+    st->bind_int(1, article).bind_int(2, to_int(t.start)).bind_int(3, to_int(t.end));
+    st->bind_text(4, t.text).bind_text(5, t.value).bind_text(6, to_string(t.type));
+    st->bind_text(7, t.precision).bind_text(8, t.mod).bind_text(9, t.value_end);
+    st->bind_int(10, t.sentence);
+    st->run();
+    st->reset();
+  }
+}
+
+void Store::Impl::insert_events(std::int64_t article, const Extraction& x,
+                                const std::map<std::string, std::int64_t>& by_name) {
+  auto st = query(
+      "INSERT INTO events(article, label, trigger_word, trigger_class, date_value, precision, mod,"
+      " time_of_day, status, place, sentence, sentence_text, rule)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto participant =
+      query("INSERT INTO event_participants(event, ord, entity_id) VALUES (?, ?, ?)");
+  for (const EventMention& e : x.events) {
+    st->bind_int(1, article).bind_text(2, e.label).bind_text(3, e.trigger);
+    st->bind_text(4, e.trigger_class).bind_text(5, e.date).bind_text(6, e.precision);
+    st->bind_text(7, e.mod).bind_text(8, e.time).bind_text(9, to_string(e.status));
+    st->bind_text(10, e.place).bind_int(11, e.sentence).bind_text(12, e.sentence_text);
+    st->bind_text(13, e.rule);
+    st->run();
+    st->reset();
+    const std::int64_t event = db.last_insert_rowid();
+    for (std::size_t i = 0; i < e.participants.size(); ++i) {
+      participant->bind_int(1, event).bind_int(2, to_int(i));
+      participant->bind_int(3, resolve(by_name, e.participants[i], "event participant"));
+      participant->run();
+      participant->reset();
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Articles
+
+ArticleRow Store::Impl::read_article(Statement& st) const {
+  return ArticleRow{st.column_int(0),  st.column_text(1), st.column_text(2), st.column_text(3),
+                    st.column_text(4), st.column_text(5), st.column_text(6)};
+}
+
+std::vector<ArticleRow> Store::articles() const {
+  auto st = impl_->query(
+      std::string("SELECT a.pk, a.id, a.title, a.publisher, a.published_at, a.pub_date, a.source"
+                  " FROM articles a") +
+      kArticleOrder);
+  std::vector<ArticleRow> rows;
+  while (st->step()) rows.push_back(impl_->read_article(*st));
+  return rows;
+}
+
+std::vector<ArticleRow> Store::articles_by_id(const std::vector<std::string>& ids) const {
+  auto st = impl_->query(
+      "SELECT a.pk, a.id, a.title, a.publisher, a.published_at, a.pub_date, a.source"
+      " FROM articles a WHERE a.id = ?");
+  std::vector<ArticleRow> rows;
+  std::set<std::string> seen;
+  for (const std::string& id : ids) {
+    if (!seen.insert(id).second) continue;
+    st->bind_text(1, id);
+    if (st->step()) rows.push_back(impl_->read_article(*st));
+    st->reset();
+  }
+  std::sort(rows.begin(), rows.end(), article_order);
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities
+
+std::vector<EntityRow> Store::Impl::entity_rows(const std::string& where_order,
+                                                const std::function<void(Statement&)>& bind) {
+  auto st = query(
+      "SELECT e.id, e.name, e.type,"
+      " (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS n_articles,"
+      " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)"
+      " FROM entities e " +
+      where_order);
+  bind(*st);
+  std::vector<EntityRow> rows;
+  while (st->step()) {
+    rows.push_back(EntityRow{st->column_int(0),
+                             st->column_text(1),
+                             parse_type(st->column_text(2)),
+                             {},
+                             static_cast<int>(st->column_int(3)),
+                             static_cast<int>(st->column_int(4))});
+  }
+  auto aliases = query("SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias");
+  for (EntityRow& row : rows) {
+    aliases->bind_int(1, row.id);
+    while (aliases->step()) row.aliases.push_back(aliases->column_text(0));
+    aliases->reset();
+  }
+  return rows;
+}
+
+std::vector<EntityRow> Store::entities(std::optional<EntityType> type) const {
+  return impl_->entity_rows(
+      "WHERE ?1 IS NULL OR e.type = ?1 ORDER BY n_articles DESC, e.name, e.type",
+      [&](Statement& st) {
+        if (type) st.bind_text(1, to_string(*type));
+      });
+}
+
+std::vector<EntityRow> Store::find_entities(const std::string& name_or_alias) const {
+  const std::string name = as_stored(name_or_alias);
+  auto bind = [&](Statement& st) { st.bind_text(1, name); };
+  std::vector<EntityRow> rows =
+      impl_->entity_rows("WHERE e.name = ?1 ORDER BY n_articles DESC, e.type", bind);
+  std::vector<EntityRow> by_alias = impl_->entity_rows(
+      "WHERE e.name <> ?1 AND e.id IN (SELECT entity_id FROM aliases WHERE alias = ?1)"
+      " ORDER BY n_articles DESC, e.name, e.type",
+      bind);
+  rows.insert(rows.end(), std::make_move_iterator(by_alias.begin()),
+              std::make_move_iterator(by_alias.end()));
+  return rows;
+}
+
+std::optional<EntityRow> Store::entity(std::int64_t entity_id) const {
+  std::vector<EntityRow> rows =
+      impl_->entity_rows("WHERE e.id = ?1", [&](Statement& st) { st.bind_int(1, entity_id); });
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Article queries
+
+std::vector<std::string> Store::search_articles(const std::string& topic) const {
+  const std::vector<std::string> words = split_words(as_stored(topic));
+  if (words.empty()) return {};
+  std::string fts;                 // long words: one FTS5 query, all phrases required
+  std::vector<std::string> likes;  // short words: substring patterns
+  for (const std::string& word : words) {
+    if (utf8::length(word) >= 3) {
+      fts += (fts.empty() ? "" : " AND ") + fts_phrase(word);
+    } else {
+      likes.push_back(like_pattern(word));
+    }
+  }
+  std::string text = "SELECT a.id FROM articles a WHERE 1";
+  if (!fts.empty()) {
+    text += " AND a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+  }
+  for (std::size_t i = 0; i < likes.size(); ++i) {
+    text += " AND (a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')";
+  }
+  text += kArticleOrder;
+  // The SQL varies only with the number of short words, so the cache stays small.
+  auto st = impl_->query(text);
+  int index = 1;
+  if (!fts.empty()) st->bind_text(index++, fts);
+  for (const std::string& pattern : likes) {
+    st->bind_text(index++, pattern);
+    st->bind_text(index++, pattern);
+  }
+  std::vector<std::string> ids;
+  while (st->step()) ids.push_back(st->column_text(0));
+  return ids;
+}
+
+std::vector<std::string> Store::articles_with_entity(std::int64_t entity_id) const {
+  auto st = impl_->query(
+      std::string("SELECT a.id FROM article_entities ae JOIN articles a ON a.pk = ae.article"
+                  " WHERE ae.entity_id = ?") +
+      kArticleOrder);
+  st->bind_int(1, entity_id);
+  std::vector<std::string> ids;
+  while (st->step()) ids.push_back(st->column_text(0));
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+EventMention Store::Impl::read_event(Statement& st) {
+  EventMention e;
+  e.label = st.column_text(1);
+  e.trigger = st.column_text(2);
+  e.trigger_class = st.column_text(3);
+  e.date = st.column_text(4);
+  e.precision = st.column_text(5);
+  e.mod = st.column_text(6);
+  e.time = st.column_text(7);
+  const std::string status = st.column_text(8);
+  if (auto parsed = event_status_from_string(status)) {
+    e.status = *parsed;
+  } else {
+    throw StoreError(db.path() + ": unknown event status '" + status + "' in the database");
+  }
+  e.place = st.column_text(9);
+  e.sentence = static_cast<int>(st.column_int(10));
+  e.sentence_text = st.column_text(11);
+  e.rule = st.column_text(12);
+  auto names = query(
+      "SELECT e.name FROM event_participants p JOIN entities e ON e.id = p.entity_id"
+      " WHERE p.event = ? ORDER BY p.ord");
+  names->bind_int(1, st.column_int(0));
+  while (names->step()) e.participants.push_back(names->column_text(0));
+  return e;
+}
+
+std::vector<StoredEvent> Store::events_for_articles(
+    const std::vector<std::string>& article_ids) const {
+  auto st = impl_->query(
+      "SELECT id, label, trigger_word, trigger_class, date_value, precision, mod, time_of_day,"
+      " status, place, sentence, sentence_text, rule FROM events WHERE article = ? ORDER BY id");
+  std::vector<StoredEvent> events;
+  for (const ArticleRow& article : articles_by_id(article_ids)) {
+    st->bind_int(1, article.rowid);
+    while (st->step()) {
+      events.push_back(StoredEvent{article.id, article.pub_date, impl_->read_event(*st)});
+    }
+    st->reset();
+  }
+  return events;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Co-appearance, mentions, relations, stats
+
+std::vector<CoAppearance> Store::co_appearances(std::int64_t entity_id) const {
+  std::map<std::int64_t, CoAppearance> by_entity;
+  {
+    auto st = impl_->query(
+        std::string(
+            "SELECT o.entity_id, a.id, a.pub_date FROM article_entities me"
+            " JOIN article_entities o ON o.article = me.article AND o.entity_id <> me.entity_id"
+            " JOIN articles a ON a.pk = me.article WHERE me.entity_id = ?") +
+        kArticleOrder);
+    st->bind_int(1, entity_id);
+    while (st->step()) {
+      CoAppearance& co = by_entity[st->column_int(0)];
+      co.articles += 1;
+      co.article_ids.push_back(st->column_text(1));
+      const std::string date = st->column_text(2);
+      if (date.empty()) continue;  // undated articles come last and set no dates
+      if (co.first_date.empty()) co.first_date = date;
+      co.last_date = date;
+    }
+  }
+  {
+    // Distinct (entity, article, sentence) triples first, so two mentions of one entity in a
+    // sentence count that sentence once.
+    auto st = impl_->query(
+        "SELECT entity_id, count(*) FROM ("
+        "  SELECT DISTINCT o.entity_id, s.article, s.sentence FROM"
+        "   (SELECT DISTINCT article, sentence FROM mentions WHERE entity_id = ?1 AND sentence >= "
+        "0) s"
+        "   JOIN mentions o ON o.article = s.article AND o.sentence = s.sentence"
+        "   WHERE o.entity_id <> ?1)"
+        " GROUP BY entity_id");
+    st->bind_int(1, entity_id);
+    while (st->step()) {
+      auto it = by_entity.find(st->column_int(0));
+      if (it != by_entity.end()) it->second.sentences = static_cast<int>(st->column_int(1));
+    }
+  }
+  std::vector<CoAppearance> result;
+  result.reserve(by_entity.size());
+  for (auto& [id, co] : by_entity) {
+    if (auto row = entity(id)) co.entity = std::move(*row);
+    result.push_back(std::move(co));
+  }
+  std::sort(result.begin(), result.end(), [](const CoAppearance& x, const CoAppearance& y) {
+    if (x.articles != y.articles) return x.articles > y.articles;
+    if (x.sentences != y.sentences) return x.sentences > y.sentences;
+    if (x.entity.name != y.entity.name) return x.entity.name < y.entity.name;
+    return x.entity.id < y.entity.id;
+  });
+  return result;
+}
+
+void Store::for_each_article_mentions(const std::function<void(const ArticleMentions&)>& fn) const {
+  auto articles_st =
+      impl_->query(std::string("SELECT a.pk, a.id, a.pub_date FROM articles a") + kArticleOrder);
+  while (articles_st->step()) {
+    ArticleMentions item{articles_st->column_text(1), articles_st->column_text(2), {}};
+    {
+      auto st = impl_->query(
+          "SELECT sentence, entity_id FROM mentions WHERE article = ? ORDER BY sentence, start_cp, "
+          "id");
+      st->bind_int(1, articles_st->column_int(0));
+      while (st->step()) {
+        item.mentions.emplace_back(static_cast<int>(st->column_int(0)), st->column_int(1));
+      }
+    }  // released before fn runs, so fn may use the same query
+    fn(item);
+  }
+}
+
+std::vector<RelationRow> Store::relations() const {
+  auto st = impl_->query(std::string("SELECT r.subject, r.object, r.role, a.id FROM relations r"
+                                     " JOIN articles a ON a.pk = r.article") +
+                         kArticleOrder + ", r.id");
+  std::vector<RelationRow> rows;
+  while (st->step()) {
+    rows.push_back(
+        RelationRow{st->column_int(0), st->column_int(1), st->column_text(2), st->column_text(3)});
+  }
+  return rows;
+}
+
+StoreStats Store::stats() const {
+  auto st = impl_->query(
+      "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM entities),"
+      " (SELECT count(*) FROM mentions), (SELECT count(*) FROM relations),"
+      " (SELECT count(*) FROM times), (SELECT count(*) FROM events)");
+  st->step();
+  return StoreStats{st->column_int(0), st->column_int(1), st->column_int(2),
+                    st->column_int(3), st->column_int(4), st->column_int(5)};
+}
+
+}  // namespace sillok

@@ -1,0 +1,390 @@
+// Tests for extract/timex: Korean time expressions -> ISO 8601 / TIMEX3 values.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+#include "extract/data_file.h"
+#include "extract/timex.h"
+#include "tests/test_util.h"
+
+namespace {
+
+using sillok::Direction;
+using sillok::TimeMatch;
+using sillok::TimeTagger;
+
+const TimeTagger& tagger() {
+  static const TimeTagger t =
+      TimeTagger::load(sillok::test::source_path("data/rules/time.json"),
+                       sillok::test::source_path("data/calendar/lunar.json"));
+  return t;
+}
+
+sillok::Timestamp at(const char* text) {
+  auto t = sillok::parse_timestamp(text);
+  REQUIRE(t);
+  return *t;
+}
+
+// One row: the sentence, what must be matched in it and the expected normalization.
+struct Row {
+  const char* anchor;
+  Direction dir;
+  const char* sentence;
+  const char* surface;  // the match to look at (its text)
+  const char* value;
+  const char* type;       // "date" "time" "duration" "set"
+  const char* precision;  // "" for durations and sets
+  const char* mod;
+  const char* value_end;
+};
+
+constexpr Direction N = Direction::nearest;
+constexpr Direction F = Direction::forward;
+constexpr Direction B = Direction::backward;
+
+void check_rows(const std::vector<Row>& rows) {
+  for (const Row& row : rows) {
+    INFO("sentence: " << row.sentence << "  anchor: " << row.anchor);
+    const auto matches = tagger().tag(row.sentence, at(row.anchor), row.dir);
+    const TimeMatch* found = nullptr;
+    for (const auto& m : matches)
+      if (m.text == row.surface) found = &m;
+    std::string all;
+    for (const auto& m : matches) all += "[" + m.text + " -> " + m.value + "] ";
+    INFO("matches: " << all);
+    REQUIRE(found != nullptr);
+    CHECK(found->value == row.value);
+    CHECK(std::string(sillok::to_string(found->type)) == row.type);
+    CHECK(found->precision == row.precision);
+    CHECK(found->mod == row.mod);
+    CHECK(found->value_end == row.value_end);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("time: absolute dates", "[extract][time]") {
+  check_rows({
+      {"2025-12-29 09:00", N, "2025년 12월 30일 발표", "2025년 12월 30일", "2025-12-30", "date",
+       "day", "", ""},
+      {"2025-12-29 09:00", N, "2025년 12월 실적", "2025년 12월", "2025-12", "date", "month", "",
+       ""},
+      {"2025-12-29 09:00", N, "2025년 매출", "2025년", "2025", "date", "year", "", ""},
+      {"2013-02-12 04:30", N, "2015/3/3 기준", "2015/3/3", "2015-03-03", "date", "day", "", ""},
+      {"2013-02-12 04:30", N, "2015.3.3 기준", "2015.3.3", "2015-03-03", "date", "day", "", ""},
+      {"2013-02-12 04:30", N, "2015-03-03", "2015-03-03", "2015-03-03", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "12.30 발표", "12.30", "2025-12-30", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "12월 30일에", "12월 30일", "2025-12-30", "date", "day", "", ""},
+      // year from the anchor and the direction: across the year end
+      {"2025-12-29 09:00", F, "1월 15일 공개", "1월 15일", "2026-01-15", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "1월 15일 공개", "1월 15일", "2026-01-15", "date", "day", "", ""},
+      {"2025-12-29 09:00", B, "1월 15일 공개", "1월 15일", "2025-01-15", "date", "day", "", ""},
+      {"2026-01-03 09:00", B, "12월 30일 발표했다", "12월 30일", "2025-12-30", "date", "day", "",
+       ""},
+      // leap day: only leap years qualify
+      {"2025-03-10 09:00", B, "2월 29일", "2월 29일", "2024-02-29", "date", "day", "", ""},
+      {"2013-02-12 04:30", N, "이천십오년 삼월 삼일", "이천십오년 삼월 삼일", "2015-03-03", "date",
+       "day", "", ""},
+      {"2013-02-12 04:30", N, "1954", "1954", "1954", "date", "year", "", ""},
+  });
+}
+
+TEST_CASE("time: relative days", "[extract][time]") {
+  check_rows({
+      {"2025-12-29 09:00", N, "오는 30일 발표회", "오는 30일", "2025-12-30", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "지난 19일 발표", "지난 19일", "2025-12-19", "date", "day", "", ""},
+      {"2025-12-29 09:00", F, "30일 열린다", "30일", "2025-12-30", "date", "day", "", ""},
+      {"2025-12-29 09:00", F, "3일 열린다", "3일", "2026-01-03", "date", "day", "", ""},
+      {"2025-12-29 09:00", B, "30일 열렸다", "30일", "2025-11-30", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "30일", "30일", "2025-12-30", "date", "day", "", ""},
+      // month-length: no 31st in November, so backward from 12-29 finds 12-... none before; Oct
+      {"2025-12-29 09:00", B, "31일", "31일", "2025-10-31", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "이날 발표", "이날", "2025-12-29", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "이날 오후", "이날 오후", "2025-12-29T12:00", "time", "hour", "",
+       "2025-12-29T17:00"},
+      {"2025-12-29 09:00", N, "당일", "당일", "2025-12-29", "date", "day", "", ""},
+      {"2026-01-01 09:00", N, "전날 밝혔다", "전날", "2025-12-31", "date", "day", "", ""},
+      {"2025-03-01 09:00", N, "어제", "어제", "2025-02-28", "date", "day", "", ""},
+      {"2024-02-28 09:00", N, "내일", "내일", "2024-02-29", "date", "day", "", ""},
+      {"2025-12-31 09:00", N, "다음날", "다음날", "2026-01-01", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "이튿날", "이튿날", "2025-12-30", "date", "day", "", ""},
+      {"2025-12-30 09:00", N, "모레", "모레", "2026-01-01", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "그저께", "그저께", "2025-12-27", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "엊그제", "엊그제", "2025-12-27", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "삼십일에", "삼십일", "2025-12-30", "date", "day", "", ""},
+      {"2013-02-12T04:30:00", N, "지금", "지금", "2013-02-12T04:30:00", "time", "second", "", ""},
+      {"2013-02-12", N, "지금", "지금", "2013-02-12", "date", "day", "", ""},
+      // "9일 전했다" is the 9th (전 begins a verb), "9일 전" is nine days ago
+      {"2025-12-29 09:00", B, "9일 전했습니다", "9일", "2025-12-09", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "9일 전 발표", "9일 전", "2025-12-20", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "오는 28일 후속 협의", "오는 28일", "2026-01-28", "date", "day", "",
+       ""},
+      {"2019-06-15 09:00", N, "그다음 날로", "그다음 날", "2019-06-16", "date", "day", "", ""},
+  });
+}
+
+TEST_CASE("time: weeks and weekdays", "[extract][time]") {
+  // 2025-12-29 is a Monday (ISO week 2026-W01)
+  check_rows({
+      {"2025-12-29 09:00", N, "다음주 화요일", "다음주 화요일", "2026-01-06", "date", "day", "",
+       ""},
+      {"2025-12-29 09:00", N, "지난주 월요일", "지난주 월요일", "2025-12-22", "date", "day", "",
+       ""},
+      {"2025-12-29 09:00", N, "이번 주 중", "이번 주", "2026-W01", "date", "week", "", ""},
+      {"2025-12-29 09:00", N, "지난 월요일", "지난 월요일", "2025-12-22", "date", "day", "", ""},
+      {"2025-12-29 09:00", F, "화요일에", "화요일", "2025-12-30", "date", "day", "", ""},
+      {"2025-12-29 09:00", B, "금요일", "금요일", "2025-12-26", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "일요일", "일요일", "2025-12-28", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "주말", "주말", "2026-W01-WE", "date", "week", "", ""},
+      {"2025-01-08 09:00", N, "지난주", "지난주", "2025-W01", "date", "week", "", ""},
+      {"2025-12-29 09:00", N, "30일(화) 개최", "30일(화)", "2025-12-30", "date", "day", "", ""},
+      {"2014-01-01 09:00", N, "2014년 9월 마지막주", "2014년 9월 마지막주", "2014-W39", "date",
+       "week", "", ""},
+      {"2014-01-01 09:00", N, "2014년 9월 셋째 화요일", "2014년 9월 셋째 화요일", "2014-09-16",
+       "date", "day", "", ""},
+  });
+}
+
+TEST_CASE("time: months, years, halves and quarters", "[extract][time]") {
+  check_rows({
+      {"2025-12-29 09:00", N, "내달 출시", "내달", "2026-01", "date", "month", "", ""},
+      {"2025-12-29 09:00", N, "다음 달", "다음 달", "2026-01", "date", "month", "", ""},
+      {"2025-12-29 09:00", N, "이달", "이달", "2025-12", "date", "month", "", ""},
+      {"2025-12-29 09:00", N, "이번 달", "이번 달", "2025-12", "date", "month", "", ""},
+      {"2025-01-10 09:00", N, "지난달", "지난달", "2024-12", "date", "month", "", ""},
+      {"2025-12-29 09:00", N, "이달 말 공개", "이달 말", "2025-12", "date", "month", "end", ""},
+      {"2025-12-29 09:00", N, "이달 말까지", "이달 말까지", "2025-12", "date", "month",
+       "on_or_before", ""},
+      {"2025-12-29 09:00", F, "1월 중 공개", "1월 중", "2026-01", "date", "month", "", ""},
+      {"2025-12-29 09:00", N, "내년 1월 15일", "내년 1월 15일", "2026-01-15", "date", "day", "",
+       ""},
+      {"2025-12-29 09:00", N, "올해", "올해", "2025", "date", "year", "", ""},
+      {"2025-12-29 09:00", N, "금년", "금년", "2025", "date", "year", "", ""},
+      {"2025-12-29 09:00", N, "작년", "작년", "2024", "date", "year", "", ""},
+      {"2025-12-29 09:00", N, "지난해", "지난해", "2024", "date", "year", "", ""},
+      {"2025-12-29 09:00", N, "내년", "내년", "2026", "date", "year", "", ""},
+      {"2025-12-29 09:00", N, "연내", "연내", "2025", "date", "year", "end", ""},
+      {"2025-12-29 09:00", N, "연말", "연말", "2025", "date", "year", "end", ""},
+      {"2025-12-29 09:00", N, "상반기", "상반기", "2025-H1", "date", "half", "", ""},
+      {"2025-12-29 09:00", N, "하반기", "하반기", "2025-H2", "date", "half", "", ""},
+      {"2025-12-29 09:00", N, "4분기 실적", "4분기", "2025-Q4", "date", "quarter", "", ""},
+      {"2025-12-29 09:00", N, "내년 상반기", "내년 상반기", "2026-H1", "date", "half", "", ""},
+      {"2025-12-29 09:00", N, "내년 초", "내년 초", "2026", "date", "year", "start", ""},
+      {"2025-12-29 09:00", N, "12월 중순", "12월 중순", "2025-12", "date", "month", "mid", ""},
+      // a month without a year: the nearest one (March 2026 is 3 months away, March 2025 9)
+      {"2025-12-29 09:00", N, "3월 하순", "3월 하순", "2026-03", "date", "month", "end", ""},
+      {"2025-07-10 09:00", N, "1월 수출", "1월", "2025-01", "date", "month", "", ""},
+      {"2025-12-29 09:00", B, "3월", "3월", "2025-03", "date", "month", "", ""},
+      {"2013-02-12 04:30", N, "삼분기", "삼분기", "2013-Q3", "date", "quarter", "", ""},
+      {"2013-02-12 04:30", N, "이번분기", "이번분기", "2013-Q1", "date", "quarter", "", ""},
+  });
+}
+
+TEST_CASE("time: clock times", "[extract][time]") {
+  check_rows({
+      {"2025-12-29 09:00", N, "오후 2시30분", "오후 2시30분", "2025-12-29T14:30", "time", "minute",
+       "", ""},
+      {"2025-12-29 09:00", N, "오전 11시 10분경", "오전 11시 10분경", "2025-12-29T11:10", "time",
+       "minute", "approx", ""},
+      {"2025-12-29 09:00", N, "14시", "14시", "2025-12-29T14:00", "time", "hour", "", ""},
+      {"2025-12-29 09:00", N, "오는 30일 오후 2시30분 코엑스", "오는 30일 오후 2시30분",
+       "2025-12-30T14:30", "time", "minute", "", ""},
+      {"2025-12-29 09:00", N, "정오", "정오", "2025-12-29T12:00", "time", "hour", "", ""},
+      {"2025-12-31 09:00", N, "자정", "자정", "2026-01-01T00:00", "time", "hour", "", ""},
+      {"2025-12-29 09:00", N, "새벽 3시", "새벽 3시", "2025-12-29T03:00", "time", "hour", "", ""},
+      {"2025-12-29 09:00", N, "밤 10시", "밤 10시", "2025-12-29T22:00", "time", "hour", "", ""},
+      {"2025-12-29 09:00", N, "10:30", "10:30", "2025-12-29T10:30", "time", "minute", "", ""},
+      {"2025-12-29 09:00", N, "내일 저녁", "내일 저녁", "2025-12-30T18:00", "time", "hour", "",
+       "2025-12-30T23:00"},
+      // a timed anchor and the forward direction: the next such clock time
+      {"2013-02-12T04:30:00", F, "아침 3시", "아침 3시", "2013-02-13T03:00", "time", "hour", "",
+       ""},
+  });
+}
+
+TEST_CASE("time: ranges and bounds", "[extract][time]") {
+  check_rows({
+      {"2025-12-29 09:00", N, "2025~2027년 사업", "2025~2027년", "2025", "date", "year", "", "2027"},
+      {"2025-12-29 09:00", N, "2025년 1~3월 실적", "2025년 1~3월", "2025-01", "date", "month", "", "2025-03"},
+      {"2025-12-29 09:00", N, "오전 10시~오후 3시", "오전 10시~오후 3시", "2025-12-29T10:00", "time", "hour", "", "2025-12-29T15:00"},
+      {"2025-12-29 09:00", B, "6~8일 열렸다", "6~8일", "2025-12-06", "date", "day", "",
+       "2025-12-08"},
+      {"2025-12-29 09:00", N, "8월 8일부터 13일까지", "8월 8일부터 13일까지", "2025-08-08", "date",
+       "day", "", "2025-08-13"},
+      {"2013-02-12 04:30", F, "7월 13일 - 15일", "7월 13일 - 15일", "2013-07-13", "date", "day", "",
+       "2013-07-15"},
+      {"2013-02-12 04:30", N, "9:30 ~ 11:00", "9:30 ~ 11:00", "2013-02-12T09:30", "time", "minute",
+       "", "2013-02-12T11:00"},
+      {"2025-12-29 09:00", N, "내년 1월 15일 이내", "내년 1월 15일 이내", "2026-01-15", "date",
+       "day", "on_or_before", ""},
+      {"2025-12-29 09:00", N, "15일까지", "15일까지", "2025-12-15", "date", "day", "on_or_before",
+       ""},
+      {"2025-12-29 09:00", F, "내달 5일부터 접수", "내달 5일부터", "2026-01-05", "date", "day",
+       "on_or_after", ""},
+      {"2025-12-29 09:00", N, "30일 이후", "30일 이후", "2025-12-30", "date", "day", "on_or_after",
+       ""},
+      {"2013-02-12 04:30", N, "지난 2주", "지난 2주", "2013-W05", "date", "week", "", "2013-W06"},
+  });
+}
+
+TEST_CASE("time: durations", "[extract][time]") {
+  check_rows({
+      {"2025-12-29 09:00", N, "약 4개월간 진행", "약 4개월간", "P4M", "duration", "", "approx", ""},
+      {"2025-12-29 09:00", N, "19일간", "19일간", "P19D", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "3년간", "3년간", "P3Y", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "3년 동안", "3년 동안", "P3Y", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "10년 이상 근무", "10년 이상", "P10Y", "duration", "", "", ""},
+      {"2013-02-12 04:30", N, "12년", "12년", "2012", "date", "year", "", ""},
+      {"2025-12-29 09:00", N, "하룻동안", "하룻동안", "P1D", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "넉 달 전", "넉 달 전", "2025-08-29", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "2주간", "2주간", "P2W", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "10시간 회의", "10시간", "PT10H", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "30분간", "30분간", "PT30M", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "열흘", "열흘", "P10D", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "이틀", "이틀", "P2D", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "사흘", "사흘", "P3D", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "하루", "하루", "P1D", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "한 달", "한 달", "P1M", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "두 달", "두 달", "P2M", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "일주일", "일주일", "P1W", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "1시간 반", "1시간 반", "PT1H30M", "duration", "", "", ""},
+      {"2025-12-29 09:00", N, "10여년간", "10여년간", "P10Y", "duration", "", "approx", ""},
+      // anchor +- duration; months clamp to the target month's length
+      {"2025-01-31 09:00", N, "1개월 후", "1개월 후", "2025-02-28", "date", "day", "", ""},
+      {"2024-03-31 09:00", N, "한 달 전", "한 달 전", "2024-02-29", "date", "day", "", ""},
+      {"2013-02-12 04:30", N, "3주전", "3주전", "2013-01-22", "date", "day", "", ""},
+      {"2013-02-12T04:30:00", N, "한시간안에", "한시간안에", "2013-02-12T05:30", "time", "minute",
+       "on_or_before", ""},
+  });
+}
+
+TEST_CASE("time: sets", "[extract][time]") {
+  check_rows({
+      {"2025-12-29 09:00", N, "매일 운영", "매일", "P1D", "set", "", "", ""},
+      {"2025-12-29 09:00", N, "매주 월요일", "매주 월요일", "XXXX-WXX-1", "set", "", "", ""},
+      {"2025-12-29 09:00", N, "매년", "매년", "P1Y", "set", "", "", ""},
+  });
+}
+
+TEST_CASE("time: holidays", "[extract][time]") {
+  check_rows({
+      {"2025-12-29 09:00", F, "설날 연휴", "설날", "2026-02-17", "date", "day", "", ""},
+      {"2025-12-29 09:00", F, "설 연휴", "설", "2026-02-17", "date", "day", "", ""},
+      {"2025-12-29 09:00", B, "추석 이후", "추석 이후", "2025-10-06", "date", "day", "on_or_after",
+       ""},
+      {"2025-12-29 09:00", F, "정월대보름", "정월대보름", "2026-03-03", "date", "day", "", ""},
+      {"2014-01-01 09:00", N, "2013년 추석", "2013년 추석", "2013-09-19", "date", "day", "", ""},
+      {"2025-12-20 09:00", N, "크리스마스", "크리스마스", "2025-12-25", "date", "day", "", ""},
+      {"2025-12-29 09:00", B, "광복절", "광복절", "2025-08-15", "date", "day", "", ""},
+      {"2025-12-29 09:00", F, "삼일절", "삼일절", "2026-03-01", "date", "day", "", ""},
+      {"2025-12-29 09:00", F, "어린이날", "어린이날", "2026-05-05", "date", "day", "", ""},
+      {"2025-12-29 09:00", B, "한글날", "한글날", "2025-10-09", "date", "day", "", ""},
+      {"2025-12-29 09:00", B, "개천절", "개천절", "2025-10-03", "date", "day", "", ""},
+      {"2025-12-29 09:00", F, "현충일", "현충일", "2026-06-06", "date", "day", "", ""},
+      {"2025-12-29 09:00", B, "제헌절", "제헌절", "2025-07-17", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "새해에는", "새해", "2026-01-01", "date", "day", "", ""},
+      {"2025-12-29 09:00", N, "신정", "신정", "2026-01-01", "date", "day", "", ""},
+  });
+}
+
+TEST_CASE("time: no match inside other words or quantities", "[extract][time]") {
+  const auto anchor = at("2025-12-29 09:00");
+  for (const char* text : {"시장",
+                           "주식 시장이 열렸다",
+                           "5000억개",
+                           "20분씩",
+                           "95%",
+                           "500B",
+                           "1000여명",
+                           "일본",
+                           "2030일",
+                           "설명회",
+                           "분기별",
+                           "서울시장",
+                           "이월 상품",
+                           "오늘날",
+                           "3.5배",
+                           "10주년",
+                           "1주당",
+                           "이분이 말했다",
+                           "매일경제",
+                           "재적의원 5분의 3",
+                           "고 한주호 준위",
+                           "51초짜리 영상",
+                           "4.7 인치",
+                           "천주교",
+                           "여기까지 올 줄이야",
+                           "의사를 전달 해",
+                           "전주 한옥마을",
+                           "6.5년의 노화",
+                           "1,000일"}) {
+    INFO(text);
+    const auto matches = tagger().tag(text, anchor, Direction::nearest);
+    std::string all;
+    for (const auto& m : matches) all += "[" + m.text + " -> " + m.value + "] ";
+    INFO("matches: " << all);
+    CHECK(matches.empty());
+  }
+}
+
+TEST_CASE("time: byte offsets and order on Korean text", "[extract][time]") {
+  const std::string s =
+      "과기정통부는 오는 30일 오후 2시30분 발표회를 열고, 내년 1월 15일 이내 결과를 공개한다.";
+  const auto matches = tagger().tag(s, at("2025-12-29 09:00"), Direction::nearest);
+  REQUIRE(matches.size() == 2);
+  CHECK(matches[0].text == "오는 30일 오후 2시30분");
+  CHECK(matches[0].begin == s.find("오는"));
+  CHECK(matches[0].end == s.find(" 발표회"));
+  CHECK(s.substr(matches[0].begin, matches[0].end - matches[0].begin) == matches[0].text);
+  CHECK(matches[1].text == "내년 1월 15일 이내");
+  CHECK(matches[1].begin == s.find("내년"));
+  CHECK(matches[1].mod == "on_or_before");
+  CHECK(matches[1].begin >= matches[0].end);
+}
+
+TEST_CASE("time: clause direction from verb endings", "[extract][time]") {
+  const auto& t = tagger();
+  CHECK(t.clause_direction("결과를 1월 중 열 예정이다") == Direction::forward);
+  CHECK(t.clause_direction("모델을 공개된다") == Direction::forward);
+  CHECK(t.clause_direction("발표회를 개최한다") == Direction::forward);
+  CHECK(t.clause_direction("추가 지원을 할 계획이다") == Direction::forward);
+  CHECK(t.clause_direction("발표회를 개최했다") == Direction::backward);
+  CHECK(t.clause_direction("행사가 열렸다") == Direction::backward);
+  CHECK(t.clause_direction("그는 참석했고 발언했다") == Direction::backward);
+  CHECK(t.clause_direction("지난 19일 회의를 열고 내년에 공개할 예정이다") == Direction::forward);
+  CHECK(t.clause_direction("참석했다고 한다") == Direction::backward);
+  CHECK(t.clause_direction("관심이 있다") == Direction::nearest);
+  CHECK(t.clause_direction("국가대표 AI") == Direction::nearest);
+}
+
+TEST_CASE("time: direction changes only undirected expressions", "[extract][time]") {
+  const auto anchor = at("2025-12-29 09:00");
+  for (Direction d : {N, F, B}) {
+    const auto m = tagger().tag("오는 30일", anchor, d);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].value == "2025-12-30");
+  }
+}
+
+TEST_CASE("time: loading reports the file and the problem", "[extract][time]") {
+  const std::string lunar = sillok::test::source_path("data/calendar/lunar.json");
+  CHECK_THROWS_AS(TimeTagger::load("/nonexistent/time.json", lunar), sillok::DataError);
+  const std::string bad = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") +
+                          "/sillok_test_bad_time.json";
+  {
+    std::ofstream out(bad);
+    out << R"({"format": "sillok-rules/time", "version": 1, "numbers": 3})";
+  }
+  try {
+    TimeTagger::load(bad, lunar);
+    FAIL("expected DataError");
+  } catch (const sillok::DataError& e) {
+    const std::string what = e.what();
+    CHECK(what.find(bad) != std::string::npos);
+    CHECK(what.find("/numbers") != std::string::npos);
+  }
+  CHECK_THROWS_AS(TimeTagger::load(sillok::test::source_path("data/rules/time.json"), bad),
+                  sillok::DataError);
+}
