@@ -293,10 +293,10 @@ void detect_events(const EventRules& rules, const RuleSet& words,
         for (const Mention& m : ent.mentions) {
           if (m.sentence != static_cast<int>(si) || !m.field.empty()) continue;
           if (ent.type == EntityType::place) {
-            // The place marked as where it happens ("…에서") beats a bare region before it.
+            // Only a place marked as where it happens ("코엑스 오디토리움에서") is the event's
+            // place; a region merely mentioned ("대한민국을 … 강국으로") is not.
             const std::size_t after = cpi.to_byte(m.end);
-            const bool marked = text.compare(after, 3, "에") == 0 || text.compare(after, 3, "서") == 0;
-            if (e.place.empty() || marked) e.place = ent.name;
+            if (text.compare(after, 6, "에서") == 0 || text.compare(after, 3, "서") == 0) e.place = ent.name;
           } else if (ent.type != EntityType::media && ent.type != EntityType::product &&
                      std::find(e.participants.begin(), e.participants.end(), ent.name) ==
                          e.participants.end()) {

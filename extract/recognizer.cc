@@ -620,8 +620,9 @@ class ArticleRecognizer {
         if (!gap_is_space(gap(text, tokens, i + 1))) continue;
         std::string role;
         if (token_title(text, tokens[i + 1], role) == nullptr) continue;
-        add_mention(tokens[i].begin, tokens[i].end, "", static_cast<int>(si), it->second.front(),
-                    EntityType::person, "person.surname_title");
+        // The referring expression is the surname with its title ("배 부총리").
+        add_mention(tokens[i].begin, tokens[i + 1].begin + role.size(), "", static_cast<int>(si),
+                    it->second.front(), EntityType::person, "person.surname_title");
       }
     }
   }
