@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The second README command: install dependencies, build, and run every test (ctest) —
+# once in a normal build and once under AddressSanitizer + UndefinedBehaviorSanitizer.
+#   scripts/test.sh            # both
+#   SILLOK_SKIP_SANITIZERS=1 scripts/test.sh   # the normal build only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+scripts/install-deps.sh
+
+echo "== build and test (RelWithDebInfo, warnings as errors)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSILLOK_WERROR=ON >/dev/null
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+if [[ -z "${SILLOK_SKIP_SANITIZERS:-}" ]]; then
+  echo "== build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSILLOK_SANITIZE=ON -DSILLOK_WERROR=ON \
+    -DSILLOK_BUILD_BENCH=OFF >/dev/null
+  cmake --build build-asan -j"$jobs"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j"$jobs"
+fi
+echo "== all tests passed"
