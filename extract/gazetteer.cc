@@ -22,6 +22,13 @@ bool valid_at(const GazetteerEntry& e, const CivilDate& d) {
   return true;
 }
 
+// Days between `d` and the entry's validity range (0 inside it): how far the name is in time.
+long days_outside(const GazetteerEntry& e, const CivilDate& d) {
+  if (e.valid_from && d < *e.valid_from) return e.valid_from->to_days() - d.to_days();
+  if (e.valid_to && *e.valid_to < d) return d.to_days() - e.valid_to->to_days();
+  return 0;
+}
+
 }  // namespace
 
 void Gazetteer::load_file(const std::string& path, int priority) {
@@ -35,8 +42,11 @@ void Gazetteer::load_file(const std::string& path, int priority) {
   }
   file_ids_.push_back(file_id);
   const std::vector<DataObject> items = root.objects("entries");
-  std::vector<std::pair<std::size_t, std::string>> successors;  // entry index, local id
-  for (const DataObject& item : items) {
+  // (index in `items`, local successor id), checked once the whole file is known.
+  std::vector<std::pair<std::size_t, std::string>> successors;
+  const std::size_t first_entry = entries_.size();
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const DataObject& item = items[k];
     GazetteerEntry e;
     const std::string local_id = item.string("id");
     e.id = file_id + "#" + local_id;
@@ -60,16 +70,18 @@ void Gazetteer::load_file(const std::string& path, int priority) {
     e.priority = priority;
     const std::string succ = item.string("successor", false);
     if (entry_by_id_.count(e.id) != 0) item.fail("id", "duplicate id '" + local_id + "'");
-    if (!succ.empty()) successors.emplace_back(entries_.size(), succ);
+    if (!succ.empty()) successors.emplace_back(k, succ);
     add(std::move(e));
   }
-  for (const auto& [index, local] : successors) {
+  for (const auto& [k, local] : successors) {
     const std::string full = file_id + "#" + local;
+    // "<file>: /entries/N/successor: ..." like every other DataError.
     if (entry_by_id_.count(full) == 0) {
-      throw DataError(path + ": entry '" + entries_[index].id + "': successor '" + local +
-                      "' is not an entry of this file");
+      items[k].fail("successor", "'" + local + "' (successor of '" +
+                                     entries_[first_entry + k].id +
+                                     "') is not an entry of this file");
     }
-    entries_[index].successor = full;
+    entries_[first_entry + k].successor = full;
   }
 }
 
@@ -155,8 +167,19 @@ const GazetteerEntry* Gazetteer::resolve(std::uint32_t surface,
       }
     }
   }
-  // Used before it existed (or outside every range): the nearest in time is the best guess.
-  return &entries_[list.front()];
+  // Used outside every range (before the first name existed, or in a gap): the entry whose
+  // range is nearest in time is the best guess; for a date before every range that is the
+  // one starting soonest after it. Ties keep priority order.
+  const GazetteerEntry* best = nullptr;
+  long best_days = 0;
+  for (const std::uint32_t i : list) {
+    const long days = days_outside(entries_[i], *date);
+    if (best == nullptr || days < best_days) {
+      best = &entries_[i];
+      best_days = days;
+    }
+  }
+  return best;
 }
 
 }  // namespace sillok

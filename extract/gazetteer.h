@@ -76,7 +76,9 @@ class Gazetteer {
 
   // The entry a surface denotes in an article of `date` (nullopt date: ignore validity):
   // entries valid at the date first, by priority; a former name whose validity ended before
-  // the date follows its successor chain. Returns nullptr when nothing applies.
+  // the date follows its successor chain; otherwise (a date before every range, or in a gap)
+  // the entry whose range is nearest in time, so a date before every range gets the entry
+  // starting soonest after it. Returns nullptr only for a surface with no entries.
   const GazetteerEntry* resolve(std::uint32_t surface, const std::optional<CivilDate>& date) const;
 
   std::size_t entry_count() const { return entries_.size(); }

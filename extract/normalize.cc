@@ -236,14 +236,26 @@ std::string normalize_whitespace(std::string_view text) {
 }
 
 std::string normalize_text(std::string_view text) {
-  return normalize_whitespace(nfc(strip_invisible(decode_html_entities(text))));
+  // Invisible characters go first: one inside a reference ("&a<ZWSP>mp;") would otherwise
+  // survive the entity pass and let a second call decode what the first did not.
+  std::string cur = nfc(decode_html_entities(strip_invisible(text)));
+  // Composing compatibility jamo can create a syllable that NFC then merges with a following
+  // conjoining jamo ("ㄱㅏ" + U+11A8 -> "가" + U+11A8 -> "각"), and decoding can produce new
+  // invisible characters or references; repeat until nothing changes (bounded: each round
+  // only shortens or recomposes, and real text settles in one or two).
+  for (int round = 0; round < 4; ++round) {
+    std::string next = nfc(decode_html_entities(strip_invisible(cur)));
+    if (next == cur) break;
+    cur.swap(next);
+  }
+  return normalize_whitespace(cur);
 }
 
 std::string content_fingerprint(std::string_view text) {
-  std::uint64_t h = 1469598103934665603ULL;
+  std::uint64_t h = 14695981039346656037ULL;  // FNV-1a 64 offset basis
   for (const char c : text) {
     h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
+    h *= 1099511628211ULL;  // FNV 64 prime 0x100000001b3
   }
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));

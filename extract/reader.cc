@@ -21,6 +21,14 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
+// Every warning about a missing or unusable date ends with this, so that a default date
+// (`extract --date`) can withdraw exactly those warnings.
+constexpr std::string_view kNoDate = "; stored without a date";
+
+// Names of the notes that accompany article folders; skipped when walking a directory.
+constexpr std::string_view kDocPrefixes[] = {"readme", "license", "copying", "changelog",
+                                             "notice"};
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
     s.remove_prefix(1);
@@ -33,6 +41,10 @@ std::string_view trim(std::string_view s) {
 
 bool starts_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
+}
+
+bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
 }
 
 std::string lower_ascii(std::string s) {
@@ -140,9 +152,11 @@ bool is_footer_line(std::string_view t) {
          starts_with(t, "*출처:") || starts_with(t, "*원문:");
 }
 
+// The file name without its last extension: "2025.12.29-report.txt" -> "2025.12.29-report".
+// A name whose only dot leads it (".profile") is kept whole.
 std::string file_stem(const std::string& source) {
   const std::string name = fs::path(source).filename().string();
-  const std::size_t dot = name.find('.');
+  const std::size_t dot = name.rfind('.');
   return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
@@ -151,14 +165,14 @@ std::string clean_field(std::string_view raw) { return normalize_text(raw); }
 void set_published_at(Article& a, std::string_view raw) {
   const std::string_view t = trim(raw);
   if (t.empty()) {
-    a.warnings.push_back("published_at missing; stored without a date");
+    a.warnings.push_back("published_at missing" + std::string(kNoDate));
     return;
   }
   if (auto ts = parse_timestamp(t)) {
     a.published_at = *ts;
   } else {
-    a.warnings.push_back("published_at '" + std::string(t) +
-                         "' is not a date; stored without a date");
+    a.warnings.push_back("published_at '" + std::string(t) + "' is not a date" +
+                         std::string(kNoDate));
   }
 }
 
@@ -177,6 +191,13 @@ std::string describe_byte(unsigned char c) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "0x%02X", c);
   return buf;
+}
+
+// README, LICENSE, COPYING, CHANGELOG, NOTICE (any case, any extension): notes, not articles.
+bool is_documentation_file(const std::string& name) {
+  const std::string lower = lower_ascii(name);
+  return std::any_of(std::begin(kDocPrefixes), std::end(kDocPrefixes),
+                     [&](std::string_view prefix) { return starts_with(lower, prefix); });
 }
 
 bool has_extension(const fs::path& p, std::initializer_list<std::string_view> exts) {
@@ -202,11 +223,10 @@ InputFormat detect_format(std::string_view bytes, const std::string& source) {
 void apply_default_date(Article& a, const ReadOptions& options) {
   if (!a.published_at && options.default_date) {
     a.published_at = options.default_date;
-    // The warning about the missing date is answered by --date.
+    // Every warning about the missing date (crawl, JSON Lines or plain text) is answered
+    // by --date; other warnings stay.
     a.warnings.erase(std::remove_if(a.warnings.begin(), a.warnings.end(),
-                                    [](const std::string& w) {
-                                      return starts_with(w, "published_at");
-                                    }),
+                                    [](const std::string& w) { return ends_with(w, kNoDate); }),
                      a.warnings.end());
   }
 }
@@ -355,8 +375,10 @@ Article parse_json_record(std::string_view line, const std::string& source) {
   if (trim(body).empty()) throw InputError("record has no 'body' or 'text'");
   const std::string norm_body = normalize_text(body);
   if (norm_body.empty()) throw InputError("record has no 'body' or 'text'");
-  // A record produced by `sillok extract` already carries the title in its text.
-  a.text = starts_with(norm_body, a.title) ? norm_body : build_text(a.title, norm_body);
+  // A record produced by `sillok extract` already carries the title as its first line; a
+  // body that merely begins with the title's word ("정부" / "정부는 …") does not.
+  const std::string_view first_line = std::string_view(norm_body).substr(0, norm_body.find('\n'));
+  a.text = first_line == a.title ? norm_body : build_text(a.title, norm_body);
   set_published_at(a, get("published_at"));
   if (a.id.empty()) {
     a.id = "sha:" + content_fingerprint(a.text);
@@ -377,7 +399,7 @@ Article parse_plain_text(std::string_view bytes, const std::string& id,
   const std::size_t nl = a.text.find('\n');
   const std::string first_line = a.text.substr(0, nl);
   if (utf8::length(first_line) <= 120) a.title = first_line;
-  a.warnings.push_back("plain text: no published_at; stored without a date");
+  a.warnings.push_back("plain text: no published_at" + std::string(kNoDate));
   finish(a);
   return a;
 }
@@ -414,7 +436,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
           if (it->is_directory()) it.disable_recursion_pending();
           continue;
         }
-        if (!it->is_regular_file()) continue;
+        if (!it->is_regular_file() || is_documentation_file(name)) continue;
         if (has_extension(fp, {".md", ".markdown", ".txt", ".jsonl", ".ndjson"})) {
           found.push_back(fp.string());
         }

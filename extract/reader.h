@@ -5,7 +5,8 @@
 //    a "**publisher** | date |" line, the text, and a footer ("*Crawled at: …*", "*Source: …*");
 //  * JSON Lines (.jsonl/.ndjson, or stdin starting with '{'): one object per line with `id`,
 //    `title`, `body` or `text`, `published_at`, and optional `publisher`, `url`, `author`;
-//  * plain text (.txt without front matter): the file stem is the id, no date.
+//  * plain text (.txt without front matter): the file name without its last extension is the
+//    id ("2025.12.29-report.txt" -> "2025.12.29-report"), no date.
 //
 // Every problem becomes a ReadError naming the source ("dir/a.md", "feed.jsonl:12") and what
 // is wrong; one bad article never stops the others. The reader never prints.
@@ -41,7 +42,8 @@ enum class InputFormat { automatic, crawl, jsonl, text };
 struct ReadOptions {
   // Inputs larger than this are refused with a clear error instead of being read.
   std::size_t max_bytes = 64u << 20;
-  // Anchor for articles that carry no published_at (`extract --date`).
+  // Anchor for articles that carry no published_at (`extract --date`); when applied, the
+  // article's "... stored without a date" warning is withdrawn.
   std::optional<Timestamp> default_date;
   InputFormat format = InputFormat::automatic;
 };
@@ -50,7 +52,9 @@ struct ReadOptions {
 // no body) with a message that does not repeat the source name.
 Article parse_crawl(std::string_view bytes, const std::string& source);
 
-// One JSON Lines record (a single line). Throws InputError.
+// One JSON Lines record (a single line). The title becomes the text's first line unless the
+// body's first line already equals it (records written by `sillok extract`). A record without
+// an id gets "sha:<content fingerprint>" and a warning. Throws InputError.
 Article parse_json_record(std::string_view line, const std::string& source);
 
 // A plain-text article whose id is `id`. Throws InputError when empty.
@@ -60,9 +64,12 @@ Article parse_plain_text(std::string_view bytes, const std::string& id, const st
 // invalid byte 0xFF at offset 10"). A leading UTF-8 BOM is accepted. Throws InputError.
 void check_text_bytes(std::string_view bytes);
 
-// Expands the command line's PATH arguments: files as given, directories recursively
-// (files ending .md .markdown .txt .jsonl .ndjson, sorted by path, hidden entries skipped),
-// and "-" for standard input. Paths that do not exist become errors.
+// Expands the command line's PATH arguments: files as given (whatever their name),
+// directories recursively (files ending .md .markdown .txt .jsonl .ndjson, sorted by path),
+// and "-" for standard input. A directory walk skips hidden entries (".git", ".draft.md") and
+// documentation files that are not articles: names starting with README, LICENSE, COPYING,
+// CHANGELOG or NOTICE in any case ("README.md", "license.txt"). Paths that do not exist
+// become errors.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
                                        std::vector<ReadError>& errors);
 

@@ -30,6 +30,12 @@ void push_trimmed(std::string_view text, std::size_t b, std::size_t e, std::size
     // Cut at the last space before the limit, else at a code-point boundary.
     std::size_t cut = b + max_bytes;
     while (cut > b && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    // A limit smaller than the first code point still cuts that whole code point, so every
+    // piece is non-empty and the loop always advances.
+    if (cut == b) {
+      utf8::decode(text, cut);
+      if (cut > e) cut = e;
+    }
     std::size_t space = text.rfind(' ', cut);
     if (space != std::string_view::npos && space > b + max_bytes / 2) cut = space;
     out.push_back({b, cut});
@@ -66,7 +72,9 @@ std::vector<ByteSpan> split_sentences(std::string_view text, std::size_t max_byt
     const char32_t next = peek(text, end);
     if (c == '.') {
       if (utf8::is_ascii_digit(prev) && utf8::is_ascii_digit(next)) continue;  // 3.5, 12.30
-      if (utf8::is_ascii_alpha(prev) && utf8::is_ascii_alpha(next)) continue;  // news1.kr
+      // Inside a Latin token: "naver.com", "news1.kr" (a letter or digit, then a letter).
+      const bool token_before = utf8::is_ascii_alpha(prev) || utf8::is_ascii_digit(prev);
+      if (token_before && utf8::is_ascii_alpha(next) && end == i) continue;
       if (utf8::is_ascii_digit(prev) && next == ' ' && end == i) {
         // "2015. 3. 3." style dates: a digit, a dot, a space, then another digit.
         std::size_t k = end;

