@@ -127,11 +127,19 @@ std::vector<std::string_view> noun_readings(const RuleSet& words, std::string_vi
   return out;
 }
 
-// The noun of a word once particles are stripped (the shortest reading), and whether any were.
+// The noun of a word once particles are stripped, and whether any were: the longest reading
+// that is an everyday word ("보고서는" -> 보고서, not 보고 + 서는), else the shortest reading.
 std::string_view strip_particles(const RuleSet& words, std::string_view w, bool& had) {
   const std::vector<std::string_view> readings = noun_readings(words, w);
-  had = readings.size() > 1;
-  return readings.back();
+  std::string_view best = readings.back();
+  for (const std::string_view r : readings) {
+    if (words.is_common_word(std::string(r))) {
+      best = r;
+      break;
+    }
+  }
+  had = best.size() != w.size();
+  return best;
 }
 
 // A gap a noun phrase may run across: spaces and quotes.

@@ -398,7 +398,10 @@ class ArticleRecognizer {
     const std::string_view word = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
     if (!rules_.is_title_before_name(word)) return;
     const Token& t = tokens[i + 1];
-    for (const std::size_t we : word_ends(text, t)) {
+    // Shortest reading first: "한혜진은" is 한혜진 and a particle.
+    std::vector<std::size_t> ends = word_ends(text, t);
+    std::reverse(ends.begin(), ends.end());
+    for (const std::size_t we : ends) {
       const std::string_view name = text.substr(t.begin, we - t.begin);
       if (valid_name(name) && utf8::length(name) >= 3) {
         add_mention(t.begin, we, field, sentence, std::string(name), EntityType::person,
@@ -511,7 +514,14 @@ class ArticleRecognizer {
       return;
     }
     const std::string name(inner);
-    add_mention(inner_begin, inner_begin + inner.size(), field, sentence, name, EntityType::product,
+    // The quoted name as a whole beats a shorter known name inside it ('갤럭시 Z10').
+    const std::size_t inner_end_byte = inner_begin + inner.size();
+    mentions_.erase(std::remove_if(mentions_.begin(), mentions_.end(), [&](const RawMention& m) {
+                      return m.field == field && m.begin >= inner_begin && m.end <= inner_end_byte &&
+                             m.end - m.begin < inner.size();
+                    }),
+                    mentions_.end());
+    add_mention(inner_begin, inner_end_byte, field, sentence, name, EntityType::product,
                 "product.quoted_after_company");
     if (!alias.empty() && has_letter(alias) && alias.find(' ') == std::string_view::npos) {
       add_mention(alias_begin, alias_begin + alias.size(), field, sentence, name,
