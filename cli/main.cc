@@ -16,6 +16,17 @@ int main(int argc, char** argv) {
     Command cmd = reg(app);
     runners[cmd.first] = std::move(cmd.second);
   }
+  // CLI11 reports a mistyped command as "A subcommand is required"; name the word instead.
+  const auto known = [&](const std::string& word) {
+    for (const auto& entry : runners) {
+      if (entry.first->check_name(word)) return true;
+    }
+    return false;
+  };
+  if (argc > 1 && argv[1][0] != '-' && !known(argv[1])) {
+    std::cerr << "sillok: unknown command '" << argv[1] << "' (see 'sillok --help')\n";
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

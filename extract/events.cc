@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/strings.h"
 #include "extract/data_file.h"
 #include "extract/tokens.h"
 #include "extract/utf8.h"
@@ -9,13 +10,7 @@
 namespace sillok {
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
 
 template <class T>
 void sort_by_form_length(std::vector<T>& v) {

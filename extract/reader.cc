@@ -11,6 +11,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "extract/strings.h"
 #include "extract/normalize.h"
 #include "extract/utf8.h"
 
@@ -39,13 +40,7 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool starts_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
-}
 
-bool ends_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
-}
 
 std::string lower_ascii(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) {

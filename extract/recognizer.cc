@@ -5,6 +5,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "extract/strings.h"
 #include "extract/tokens.h"
 #include "extract/utf8.h"
 
@@ -42,9 +43,6 @@ struct RawRelation {
   int sentence = -1;
 };
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 bool all_hangul(std::string_view s) {
   std::size_t pos = 0;

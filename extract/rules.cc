@@ -3,19 +3,14 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "extract/strings.h"
 #include "extract/data_file.h"
 #include "extract/normalize.h"
 
 namespace sillok {
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
 
 void sort_longest_first(std::vector<std::string>& v) {
   std::sort(v.begin(), v.end(), [](const std::string& a, const std::string& b) {
