@@ -10,9 +10,6 @@
 
 namespace sillok::cli {
 
-std::vector<std::int64_t> resolve_entity(const Store& store, const std::string& name,
-                                         const std::string& type);
-
 // Streams the store into a graph: every entity, every article's mentions, every relation.
 EntityGraph load_graph(const Store& store, const std::vector<std::string>& only_articles) {
   EntityGraph graph;

@@ -8,9 +8,6 @@
 
 namespace sillok::cli {
 
-std::vector<std::int64_t> resolve_entity(const Store& store, const std::string& name,
-                                         const std::string& type);
-
 Command register_timeline(CLI::App& app) {
   struct State {
     std::string db, topic, entity, entity_type, from, to, format;

@@ -6,6 +6,7 @@
 
 #include "extract/datetime.h"
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -52,16 +53,27 @@ Command register_with(CLI::App& app);
 Command register_entities(CLI::App& app);
 Command register_articles(CLI::App& app);
 Command register_graph(CLI::App& app);
+Command register_path(CLI::App& app);
+Command register_rank(CLI::App& app);
+Command register_communities(CLI::App& app);
 
 }  // namespace sillok::cli
 
 namespace sillok {
 class Extractor;
+class Store;
+class EntityGraph;
 }
 
 namespace sillok::cli {
 // The extractor for these data options (shipped data, user gazetteers, disabled ones).
 Extractor make_extractor(const DataOptions& options);
+// The entity ids a name (or alias) denotes; throws when it is unknown, or ambiguous unless
+// `type` picks one (the message lists the candidates).
+std::vector<std::int64_t> resolve_entity(const Store& store, const std::string& name,
+                                         const std::string& type);
+// The entity graph of the store, or of the given articles only.
+EntityGraph load_graph(const Store& store, const std::vector<std::string>& only_articles);
 // Parses --date; throws UsageError for a malformed value.
 std::optional<Timestamp> parse_date_option(const std::string& value);
 }  // namespace sillok::cli

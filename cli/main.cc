@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "sillok 0.1.0");
   std::map<CLI::App*, Runner> runners;
   for (auto reg : {register_ingest, register_extract, register_timeline, register_with,
-                   register_entities, register_articles, register_graph}) {
+                   register_entities, register_articles, register_graph, register_path,
+                   register_rank, register_communities}) {
     Command cmd = reg(app);
     runners[cmd.first] = std::move(cmd.second);
   }

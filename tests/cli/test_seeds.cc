@@ -202,3 +202,34 @@ TEST_CASE("seeds: the entity graph is valid DOT for Graphviz") {
   }
   CHECK(std::system(("dot -Tsvg '" + file.string() + "' -o /dev/null").c_str()) == 0);
 }
+
+TEST_CASE("seeds: path, rank and communities answer from the graph") {
+  // 배경훈 (뉴스1 article) and 네이버 (아시아경제 article) share no article: the chain goes
+  // through an entity of both.
+  Run r = run_sillok("path --db '" + seeded_db() + "' 배경훈 네이버 --format json");
+  REQUIRE(r.status == 0);
+  const json hops = json::parse(r.out).at("path");
+  REQUIRE(hops.size() == 2);
+  CHECK(hops.front().at("from") == "배경훈");
+  CHECK(hops.back().at("to") == "네이버");
+  CHECK(hops.front().at("to") == hops.back().at("from"));
+  for (const json& h : hops) CHECK_FALSE(h.at("sources").empty());
+
+  r = run_sillok("rank --db '" + seeded_db() + "' --by degree --top 5 --format json");
+  REQUIRE(r.status == 0);
+  const json ranking = json::parse(r.out).at("ranking");
+  REQUIRE(ranking.size() == 5);
+  for (std::size_t i = 1; i < ranking.size(); ++i) {
+    CHECK(ranking[i - 1].at("score").get<double>() >= ranking[i].at("score").get<double>());
+  }
+  r = run_sillok("rank --db '" + seeded_db() + "' --by pagerank --format json");
+  REQUIRE(r.status == 0);
+
+  r = run_sillok("communities --db '" + seeded_db() + "' --format json");
+  REQUIRE(r.status == 0);
+  const json groups = json::parse(r.out);
+  REQUIRE_FALSE(groups.empty());
+  std::size_t members = 0;
+  for (const json& g : groups) members += g.at("members").size();
+  CHECK(members >= 20);
+}
