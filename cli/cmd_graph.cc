@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 #include <sstream>
+#include <unordered_set>
 
 #include "cli/common.h"
 #include "graph/graph.h"
@@ -14,13 +15,13 @@ namespace sillok::cli {
 EntityGraph load_graph(const Store& store, const std::vector<std::string>& only_articles) {
   EntityGraph graph;
   for (const EntityRow& e : store.entities()) graph.add_node(GraphNode{e.id, e.name, e.type});
-  const bool all = only_articles.empty();
+  const std::unordered_set<std::string> only(only_articles.begin(), only_articles.end());
+  const auto wanted = [&](const std::string& id) { return only.empty() || only.count(id) != 0; };
   store.for_each_article_mentions([&](const ArticleMentions& a) {
-    if (!all && std::find(only_articles.begin(), only_articles.end(), a.article_id) == only_articles.end()) return;
-    graph.add_article(GraphArticle{a.article_id, a.date, a.mentions});
+    if (wanted(a.article_id)) graph.add_article(GraphArticle{a.article_id, a.date, a.mentions});
   });
   for (const RelationRow& r : store.relations()) {
-    if (!all && std::find(only_articles.begin(), only_articles.end(), r.article_id) == only_articles.end()) continue;
+    if (!wanted(r.article_id)) continue;
     graph.add_relation(GraphRelation{r.subject, r.object, r.role, r.article_id});
   }
   return graph;

@@ -1,6 +1,7 @@
 // sillok timeline: the dated entries for a topic and/or an entity, oldest first.
 #include <algorithm>
 #include <iostream>
+#include <unordered_set>
 
 #include "cli/common.h"
 #include "store/store.h"
@@ -28,16 +29,16 @@ Command register_timeline(CLI::App& app) {
             std::vector<std::string> ids;
             if (!st->topic.empty()) ids = store.search_articles(st->topic);
             if (!st->entity.empty()) {
-              std::vector<std::string> with;
+              std::unordered_set<std::string> with;
               for (const std::int64_t id : resolve_entity(store, st->entity, st->entity_type)) {
-                for (std::string& a : store.articles_with_entity(id)) with.push_back(std::move(a));
+                for (std::string& a : store.articles_with_entity(id)) with.insert(std::move(a));
               }
               if (st->topic.empty()) {
-                ids = std::move(with);
+                ids.assign(with.begin(), with.end());
               } else {
-                ids.erase(std::remove_if(ids.begin(), ids.end(), [&](const std::string& a) {
-                            return std::find(with.begin(), with.end(), a) == with.end();
-                          }), ids.end());
+                ids.erase(std::remove_if(ids.begin(), ids.end(),
+                                         [&](const std::string& a) { return with.count(a) == 0; }),
+                          ids.end());
               }
             }
             if (st->topic.empty() && st->entity.empty()) {

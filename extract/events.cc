@@ -51,6 +51,11 @@ EventRules EventRules::load(const std::string& path) {
     for (const std::string& f : m.strings("forms")) r.markers_.emplace_back(f, *status);
   }
   r.past_endings_ = root.strings("past_endings");
+  r.label_stop_endings_ = root.strings("label_stop_endings");
+  for (const std::string& syllable : root.strings("final_predicate_syllables")) {
+    if (utf8::length(syllable) != 1) root.fail("final_predicate_syllables", "'" + syllable + "' is not one syllable");
+    r.final_predicate_syllables_.push_back(utf8::to_u32(syllable).front());
+  }
   r.present_endings_ = root.strings("present_endings");
   return r;
 }
@@ -75,6 +80,26 @@ const TriggerForm* EventRules::verb_trigger(std::string_view word) const {
     }
   }
   return nullptr;
+}
+
+bool EventRules::predicate_like(std::string_view word) const {
+  return std::any_of(label_stop_endings_.begin(), label_stop_endings_.end(),
+                     [&](const std::string& e) { return ends_with(word, e); });
+}
+
+bool EventRules::has_final_predicate(std::string_view sentence) const {
+  std::size_t pos = sentence.size();
+  while (pos > 0) {
+    std::size_t at = pos;
+    const char32_t c = utf8::decode_before(sentence, at);
+    if (utf8::is_hangul_syllable(c)) {
+      return std::find(final_predicate_syllables_.begin(), final_predicate_syllables_.end(), c) !=
+             final_predicate_syllables_.end();
+    }
+    if (utf8::is_word_char(c)) return false;
+    pos = at;
+  }
+  return false;
 }
 
 std::optional<EventStatus> EventRules::word_status(std::string_view word, bool& present) const {
@@ -150,41 +175,19 @@ bool label_gap(std::string_view g) {
   return true;
 }
 
-// Words that end a verb or adnominal form rather than a noun: a noun phrase stops there.
-bool predicate_like(std::string_view w) {
-  static const char* const kEndings[] = {"돼온", "해온", "된", "한", "던", "온", "할", "될", "운", "적인"};
-  return std::any_of(std::begin(kEndings), std::end(kEndings),
-                     [&](const char* e) { return ends_with(w, e); });
-}
-
-// Whether a sentence ends with a predicate ("…개최했다.", "…열린다\"") rather than a noun, as
-// titles and ledes do ("…내달 결과 공개").
-bool has_final_predicate(std::string_view sentence) {
-  std::size_t pos = sentence.size();
-  while (pos > 0) {
-    std::size_t at = pos;
-    const char32_t c = utf8::decode_before(sentence, at);
-    if (utf8::is_hangul_syllable(c)) {
-      return c == U'다' || c == U'요' || c == U'까' || c == U'죠' || c == U'음' || c == U'함';
-    }
-    if (utf8::is_word_char(c)) return false;
-    pos = at;
-  }
-  return false;
-}
-
 // The bare nouns running left from word `last` (inclusive) down to `floor`, joined by
-// spaces; the word at `last` contributes `last_word`. Genitive/topic particles end the run
-// unless `allow_particle_at_last`.
-std::string noun_phrase(const SentenceView& s, const RuleSet& words, std::size_t floor,
-                        std::size_t last, std::string_view last_word, std::size_t max_words) {
+// spaces; the word at `last` contributes `last_word`. A word with a particle other than the
+// genitive 의, or a verb form, ends the run.
+std::string noun_phrase(const SentenceView& s, const EventRules& rules, const RuleSet& words,
+                        std::size_t floor, std::size_t last, std::string_view last_word,
+                        std::size_t max_words) {
   std::vector<std::string_view> parts{last_word};
   std::size_t i = last;
   while (i > floor && parts.size() < max_words && label_gap(s.gap(i))) {
     --i;
     bool had = false;
     const std::string_view w = strip_particles(words, s.word(i), had);
-    if (predicate_like(s.word(i))) break;
+    if (rules.predicate_like(s.word(i))) break;
     if (had && !ends_with(s.word(i), "의")) break;
     parts.push_back(w);
   }
@@ -216,7 +219,7 @@ void detect_events(const EventRules& rules, const RuleSet& words,
     }
     if (times.empty()) continue;
     SentenceView s{text, tokenize(text, sentences[si].begin, sentences[si].end)};
-    const std::size_t window = has_final_predicate(std::string_view(text).substr(
+    const std::size_t window = rules.has_final_predicate(std::string_view(text).substr(
                                    sentences[si].begin, sentences[si].end - sentences[si].begin))
                                    ? rules.max_tokens_after_time()
                                    : rules.max_tokens_after_time_headline();
@@ -266,13 +269,13 @@ void detect_events(const EventRules& rules, const RuleSet& words,
         if (before > 0) {
           bool had = false;
           const std::string_view head = strip_particles(words, s.word(before - 1), had);
-          if (!predicate_like(s.word(before - 1)) && label_gap(s.gap(before))) {
-            np = noun_phrase(s, words, 0, before - 1, head, 8);
+          if (!rules.predicate_like(s.word(before - 1)) && label_gap(s.gap(before))) {
+            np = noun_phrase(s, rules, words, 0, before - 1, head, 8);
           }
         }
         e.label = np.empty() ? trigger->form : np + " " + trigger->form;
       } else {
-        e.label = noun_phrase(s, words, first, k, noun, 10);
+        e.label = noun_phrase(s, rules, words, first, k, noun, 10);
       }
       // Status: the first marker from the trigger on.
       std::optional<EventStatus> status;

@@ -31,6 +31,12 @@ class EventRules {
   // The status a word marks, if any: a status marker it starts with or contains, or a past or
   // present-tense ending. `present` is set for present-tense endings (status left to the date).
   std::optional<EventStatus> word_status(std::string_view word, bool& present) const;
+  // Whether a word is a verb or adnominal form ("추진돼온", "개발한"): a label's noun phrase
+  // stops there.
+  bool predicate_like(std::string_view word) const;
+  // Whether a sentence ends with a predicate ("…개최했다.") rather than a noun, as titles
+  // and ledes do ("…내달 결과 공개").
+  bool has_final_predicate(std::string_view sentence) const;
   std::size_t max_tokens_after_time() const { return max_tokens_after_time_; }
   std::size_t max_tokens_after_time_headline() const { return max_tokens_after_time_headline_; }
 
@@ -41,6 +47,8 @@ class EventRules {
   std::vector<std::pair<std::string, EventStatus>> markers_;
   std::vector<std::string> past_endings_;
   std::vector<std::string> present_endings_;
+  std::vector<std::string> label_stop_endings_;
+  std::vector<char32_t> final_predicate_syllables_;
   std::size_t max_tokens_after_time_ = 10;
   std::size_t max_tokens_after_time_headline_ = 3;
   std::size_t max_compound_prefix_ = 2;  // syllables before a trigger noun inside one word

@@ -80,14 +80,18 @@ class ArticleRecognizer {
   }
 
   void run(const std::vector<ByteSpan>& sentences, Extraction& out) {
+    // Each sentence is split into words once; the whole-article passes reuse them.
+    std::vector<std::vector<Token>> words;
+    words.reserve(sentences.size());
+    for (const ByteSpan& s : sentences) words.push_back(tokenize(article_.text, s.begin, s.end));
     recognize_metadata();
     for (std::size_t i = 0; i < sentences.size(); ++i) {
-      recognize_sentence(article_.text, sentences[i].begin, sentences[i].end,
+      recognize_sentence(article_.text, words[i], sentences[i].begin, sentences[i].end,
                          static_cast<int>(i), "");
     }
-    resolve_short_references(sentences);
-    find_repeated_names(sentences);
-    build_output(sentences, out);
+    resolve_short_references(words);
+    find_repeated_names(words);
+    build_output(out);
   }
 
  private:
@@ -125,14 +129,15 @@ class ArticleRecognizer {
   // ---- step 1: gazetteer ------------------------------------------------------------------
   void gazetteer_spans(std::string_view text, const std::vector<Token>& tokens,
                        std::size_t begin, std::size_t end, std::vector<Span>& spans) const {
-    std::unordered_map<std::size_t, std::size_t> token_at;  // begin byte -> token index
-    for (std::size_t i = 0; i < tokens.size(); ++i) token_at[tokens[i].begin] = i;
     gaz_.scan(text.substr(begin, end - begin), [&](const GazetteerHit& hit) {
       const std::size_t hb = begin + hit.begin;
       const std::size_t he = begin + hit.end;
-      const auto first = token_at.find(hb);
-      if (first == token_at.end()) return;
-      std::size_t last = first->second;
+      // Tokens are in text order: the hit must start exactly at one.
+      const auto first = std::lower_bound(tokens.begin(), tokens.end(), hb,
+                                          [](const Token& t, std::size_t b) { return t.begin < b; });
+      if (first == tokens.end() || first->begin != hb) return;
+      const auto first_index = static_cast<std::size_t>(first - tokens.begin());
+      std::size_t last = first_index;
       while (last < tokens.size() && tokens[last].end < he) ++last;
       if (last == tokens.size()) return;
       const GazetteerEntry* entry = gaz_.resolve(hit.surface, date_);
@@ -152,7 +157,7 @@ class ArticleRecognizer {
       if (entry->strict && !strict_context(text, tokens, last, rest, entry->type)) return;
       s.begin = hb;
       s.end = he;
-      s.first_token = first->second;
+      s.first_token = first_index;
       s.last_token = last;
       s.word_end = tokens[last].end;
       s.type = entry->type;
@@ -549,9 +554,8 @@ class ArticleRecognizer {
   }
 
   // ---- per sentence ---------------------------------------------------------------------
-  void recognize_sentence(std::string_view text, std::size_t begin, std::size_t end, int sentence,
-                          const std::string& field) {
-    const std::vector<Token> tokens = tokenize(text, begin, end);
+  void recognize_sentence(std::string_view text, const std::vector<Token>& tokens,
+                          std::size_t begin, std::size_t end, int sentence, const std::string& field) {
     std::vector<Span> gazetteer;
     gazetteer_spans(text, tokens, begin, end, gazetteer);
     article_alias_spans(text, tokens, gazetteer);
@@ -603,14 +607,15 @@ class ArticleRecognizer {
       add_mention(0, article_.publisher.size(), "publisher", -1, name, type, "metadata.publisher");
     }
     if (!article_.author.empty()) {
-      recognize_sentence(article_.author, 0, article_.author.size(), -1, "author");
+      recognize_sentence(article_.author, tokenize(article_.author, 0, article_.author.size()), 0,
+                         article_.author.size(), -1, "author");
     }
   }
 
   // ---- whole article ----------------------------------------------------------------------
   // "배 부총리": a surname and a title refer to the one person of the article with that
   // surname; nothing is guessed when there are several.
-  void resolve_short_references(const std::vector<ByteSpan>& sentences) {
+  void resolve_short_references(const std::vector<std::vector<Token>>& words) {
     std::map<std::string, std::vector<std::string>> by_surname;
     for (const RawMention& m : mentions_) {
       if (m.type != EntityType::person) continue;
@@ -619,8 +624,8 @@ class ArticleRecognizer {
     }
     if (by_surname.empty()) return;
     const std::string_view text = article_.text;
-    for (std::size_t si = 0; si < sentences.size(); ++si) {
-      const std::vector<Token> tokens = tokenize(text, sentences[si].begin, sentences[si].end);
+    for (std::size_t si = 0; si < words.size(); ++si) {
+      const std::vector<Token>& tokens = words[si];
       for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const std::string surname(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
         const auto it = by_surname.find(surname);
@@ -636,7 +641,7 @@ class ArticleRecognizer {
   }
 
   // A person found once by a rule is the same person wherever the full name recurs.
-  void find_repeated_names(const std::vector<ByteSpan>& sentences) {
+  void find_repeated_names(const std::vector<std::vector<Token>>& words) {
     std::vector<std::string> names;
     for (const RawMention& m : mentions_) {
       if (m.type == EntityType::person &&
@@ -646,8 +651,8 @@ class ArticleRecognizer {
     }
     if (names.empty()) return;
     const std::string_view text = article_.text;
-    for (std::size_t si = 0; si < sentences.size(); ++si) {
-      const std::vector<Token> tokens = tokenize(text, sentences[si].begin, sentences[si].end);
+    for (std::size_t si = 0; si < words.size(); ++si) {
+      const std::vector<Token>& tokens = words[si];
       for (const Token& t : tokens) {
         for (const std::size_t we : word_ends(text, t)) {
           const std::string word(text.substr(t.begin, we - t.begin));
@@ -668,8 +673,7 @@ class ArticleRecognizer {
     mentions_.push_back({begin, end, field, sentence, std::move(name), type, std::move(rule)});
   }
 
-  void build_output(const std::vector<ByteSpan>& sentences, Extraction& out) {
-    (void)sentences;
+  void build_output(Extraction& out) {
     const utf8::CodePointIndex text_index(article_.text);
     const utf8::CodePointIndex publisher_index(article_.publisher);
     const utf8::CodePointIndex author_index(article_.author);

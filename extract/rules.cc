@@ -41,12 +41,14 @@ RuleSet RuleSet::load(const std::string& data_dir) {
     for (const char* key : {"particles", "noun_suffixes"}) {
       for (const DataObject& group : root.objects(key, false)) {
         for (const std::string& form : group.strings("forms")) {
-          r.particles_.insert(form);
+          r.particles_.push_back(form);
           r.max_particle_bytes_ = std::max(r.max_particle_bytes_, form.size());
         }
       }
     }
   }
+  std::sort(r.particles_.begin(), r.particles_.end());
+  r.particles_.erase(std::unique(r.particles_.begin(), r.particles_.end()), r.particles_.end());
   {
     const std::string path = data_dir + "/rules/titles.json";
     const nlohmann::json doc = load_json_file(path);
@@ -146,7 +148,8 @@ bool RuleSet::is_particle_chain(std::string_view rest) const {
     if (f.depth >= max_chain_) continue;
     const std::size_t limit = std::min(max_particle_bytes_, f.rest.size());
     for (std::size_t n = 1; n <= limit; ++n) {
-      if (particles_.count(std::string(f.rest.substr(0, n))) != 0) {
+      if (std::binary_search(particles_.begin(), particles_.end(), f.rest.substr(0, n),
+                             [](std::string_view a, std::string_view b) { return a < b; })) {
         stack.push_back({f.rest.substr(n), f.depth + 1});
       }
     }

@@ -77,7 +77,7 @@ class RuleSet {
   }
 
  private:
-  std::unordered_set<std::string> particles_;
+  std::vector<std::string> particles_;  // sorted, unique: looked up by string_view, no copies
   std::size_t max_particle_bytes_ = 0;
   int max_chain_ = 3;
   std::unordered_map<std::string, TitleInfo> titles_;

@@ -8,6 +8,7 @@
 
 #include "extract/pipeline.h"
 #include "extract/types.h"
+#include "tests/extract/extractor_fixture.h"
 #include "tests/test_util.h"
 
 namespace {
@@ -16,16 +17,7 @@ using sillok::EventMention;
 using sillok::EventStatus;
 using sillok::Extraction;
 
-// One extractor for this file; $SILLOK_DATA_DIR (set by ctest) or the source tree.
-const sillok::Extractor& extractor() {
-  static const sillok::Extractor ex = [] {
-    sillok::ExtractorOptions options;
-    if (std::getenv("SILLOK_DATA_DIR") == nullptr)
-      options.data_dir = sillok::test::source_path("data");
-    return sillok::Extractor::load(options);
-  }();
-  return ex;
-}
+const sillok::Extractor& extractor() { return sillok::test::shared_extractor(); }
 
 // Extracts a one-paragraph article; published_at may be null (no anchor date).
 Extraction run(const std::string& text, const char* published_at = "2025-06-10 09:00") {

@@ -11,6 +11,7 @@
 #include "extract/json_output.h"
 #include "extract/pipeline.h"
 #include "extract/types.h"
+#include "tests/extract/extractor_fixture.h"
 #include "tests/test_util.h"
 
 namespace {
@@ -20,17 +21,7 @@ using sillok::Entity;
 using sillok::EntityType;
 using sillok::Extraction;
 
-// One extractor for the whole suite: loading the gazetteers is the expensive part. The data
-// directory comes from $SILLOK_DATA_DIR (set by ctest); a manual run falls back to the tree.
-const sillok::Extractor& extractor() {
-  static const sillok::Extractor ex = [] {
-    sillok::ExtractorOptions options;
-    if (std::getenv("SILLOK_DATA_DIR") == nullptr)
-      options.data_dir = sillok::test::source_path("data");
-    return sillok::Extractor::load(options);
-  }();
-  return ex;
-}
+const sillok::Extractor& extractor() { return sillok::test::shared_extractor(); }
 
 Article make_article(const std::string& text, const char* published_at,
                      const std::string& publisher = "", const std::string& author = "") {
