@@ -7,6 +7,8 @@
 #include "extract/events.h"
 #include "extract/gazetteer.h"
 #include "extract/recognizer.h"
+#include "extract/person_rules.h"
+#include "extract/place_rules.h"
 #include "extract/rules.h"
 #include "extract/segment.h"
 #include "extract/timex.h"
@@ -16,12 +18,18 @@ namespace sillok {
 
 struct Extractor::Impl {
   RuleSet rules;
+  PersonRules people;
+  PlaceRules places;
   Gazetteer gazetteer;
   EventRules events;
   TimeTagger tagger;
 
-  Impl(RuleSet r, EventRules e, TimeTagger t)
-      : rules(std::move(r)), events(std::move(e)), tagger(std::move(t)) {}
+  Impl(RuleSet r, PersonRules p, PlaceRules l, EventRules e, TimeTagger t)
+      : rules(std::move(r)),
+        people(std::move(p)),
+        places(std::move(l)),
+        events(std::move(e)),
+        tagger(std::move(t)) {}
 };
 
 namespace {
@@ -103,7 +111,8 @@ std::vector<TimeMatch> tag_with_anchor(const TimeTagger& tagger, std::string_vie
 
 Extractor Extractor::load(const ExtractorOptions& options) {
   const std::string dir = options.data_dir.empty() ? data_dir() : options.data_dir;
-  auto impl = std::make_unique<Impl>(RuleSet::load(dir), EventRules::load(dir + "/rules/events.json"),
+  auto impl = std::make_unique<Impl>(RuleSet::load(dir), PersonRules::load(dir), PlaceRules::load(dir),
+                                     EventRules::load(dir + "/rules/events.json"),
                                      TimeTagger::load(dir + "/rules/time.json", dir + "/calendar/lunar.json"));
   for (const std::string& file : shipped_gazetteers(dir, options.disabled_gazetteers)) {
     impl->gazetteer.load_file(file, 0);
@@ -128,7 +137,7 @@ Extraction Extractor::extract(const Article& article) const {
   const utf8::CodePointIndex cpi(text);
   for (const ByteSpan& s : spans) out.sentences.push_back({cpi.to_cp(s.begin), cpi.to_cp(s.end)});
 
-  Recognizer(impl_->gazetteer, impl_->rules).recognize(out.article, spans, out);
+  Recognizer(impl_->gazetteer, impl_->rules, impl_->people, impl_->places).recognize(out.article, spans, out);
 
   for (std::size_t si = 0; si < spans.size(); ++si) {
     const std::string_view sentence(text.data() + spans[si].begin, spans[si].end - spans[si].begin);

@@ -38,6 +38,16 @@ struct RawMention {
   std::string rule;
 };
 
+// "김씨", "김모 씨": a surname the article refers to with an honorific, resolved once the
+// whole article is read.
+struct SurnameReference {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  int sentence = -1;
+  std::string surname;
+  bool withheld = false;  // "김모": the given name is withheld on purpose
+};
+
 struct RawRelation {
   std::string subject, role, object, rule;
   int sentence = -1;
@@ -74,8 +84,9 @@ bool all_latin_upper(std::string_view s) {
 // Everything one recognition call needs; lives for one article.
 class ArticleRecognizer {
  public:
-  ArticleRecognizer(const Gazetteer& gazetteer, const RuleSet& rules, const Article& article)
-      : gaz_(gazetteer), rules_(rules), article_(article) {
+  ArticleRecognizer(const Gazetteer& gazetteer, const RuleSet& rules, const PersonRules& people,
+                    const PlaceRules& places, const Article& article)
+      : gaz_(gazetteer), rules_(rules), people_(people), places_(places), article_(article) {
     if (article.published_at) date_ = article.published_at->date;
   }
 
@@ -304,6 +315,16 @@ class ArticleRecognizer {
     return true;
   }
 
+  // A name-shaped word the lexicon lists (hunspell-ko includes famous people: 박근혜,
+  // 전두환): surname + two given-name syllables, no noun-forming last syllable ("한국인").
+  bool listed_name_shape(std::string_view word) const {
+    if (!all_hangul(word) || word.size() != 9 || !rules_.is_common_word(word)) return false;
+    if (!rules_.is_surname(word.substr(0, 3)) || gaz_.surface_id(word)) return false;
+    const std::string_view last = word.substr(6, 3);
+    return people_.is_given_syllable(word.substr(3, 3)) && people_.is_given_syllable(last) &&
+           !people_.is_not_name_final(last) && !people_.is_person_noun_final(last);
+  }
+
   // The title a token is (particles stripped), with the role text; nullptr if none.
   const TitleInfo* token_title(std::string_view text, const Token& t, std::string& role) const {
     for (const std::size_t we : word_ends(text, t)) {
@@ -339,6 +360,15 @@ class ArticleRecognizer {
         names.push_back(j);
         ++j;
       }
+      // "박근혜 대통령": a famous name the everyday-word lexicon lists; the title vouches for it.
+      if (names.empty() && !covered[i] && i + 1 < tokens.size() && gap_is_space(gap(text, tokens, i + 1)) &&
+          listed_name_shape(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin))) {
+        std::string unused;
+        if (token_title(text, tokens[i + 1], unused) != nullptr) {
+          names.push_back(i);
+          j = i + 1;
+        }
+      }
       if (names.empty()) {
         title_before_name(text, tokens, covered, i, sentence, field);
         ++i;
@@ -360,6 +390,24 @@ class ArticleRecognizer {
           if (org->word_end != org->end) org = nullptr, k = tokens.size();  // "SKT는 대표" is no title
         }
       }
+      // "류원기 영남제분 회장": an organization no list knows, between a name and its title.
+      Span unknown_org;
+      if (org == nullptr && k + 1 < tokens.size() && !covered[k] && !covered[k + 1] &&
+          gap_is_space(gap(text, tokens, k)) && gap_is_space(gap(text, tokens, k + 1)) &&
+          unknown_org_word(token_text(text, tokens[k]))) {
+        std::string title_role;
+        const TitleInfo* t = token_title(text, tokens[k + 1], title_role);
+        if (t != nullptr && (t->group == "title.corporate" || t->group == "title.government")) {
+          unknown_org.begin = tokens[k].begin;
+          unknown_org.end = unknown_org.word_end = tokens[k].end;
+          unknown_org.first_token = unknown_org.last_token = k;
+          unknown_org.name = std::string(token_text(text, tokens[k]));
+          unknown_org.type = t->group == "title.corporate" ? EntityType::company : EntityType::organization;
+          unknown_org.rule = "org.between_name_and_title";
+          org = &unknown_org;
+          ++k;
+        }
+      }
       std::string modifiers;
       while (info == nullptr && k < tokens.size() && gap_is_space(gap(text, tokens, k)) &&
              rules_.is_modifier(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin)) &&
@@ -374,6 +422,10 @@ class ArticleRecognizer {
       if (info == nullptr) {
         i = j;
         continue;
+      }
+      if (org == &unknown_org) {
+        add_mention(unknown_org.begin, unknown_org.end, field, sentence, unknown_org.name, unknown_org.type,
+                    unknown_org.rule);
       }
       for (const std::size_t n : names) {
         const std::string name(text.substr(tokens[n].begin, tokens[n].end - tokens[n].begin));
@@ -414,6 +466,249 @@ class ArticleRecognizer {
     }
   }
 
+  // ---- step 4b: people without a title ------------------------------------------------------
+  // Hangul syllables of a word, each as its 3-byte view (the word must be all Hangul).
+  static std::vector<std::string_view> syllables(std::string_view word) {
+    std::vector<std::string_view> out;
+    for (std::size_t pos = 0; pos + 3 <= word.size(); pos += 3) out.push_back(word.substr(pos, 3));
+    return out;
+  }
+
+  std::string_view token_text(std::string_view text, const Token& t) const {
+    return text.substr(t.begin, t.end - t.begin);
+  }
+
+  // The first character after token i inside the sentence ("(" of "최운정(24)"), or "".
+  static std::string_view char_after(std::string_view text, const std::vector<Token>& tokens,
+                                     std::size_t i, std::size_t sentence_end) {
+    const std::size_t at = tokens[i].end;
+    if (at >= sentence_end) return {};
+    std::size_t next = at;
+    utf8::decode(text, next);
+    return text.substr(at, next - at);
+  }
+
+  // Surname + two given-name syllables ("장하나", "남궁민수"): the shape of a Korean name
+  // that is safe to take without a title, when no lexicon word or known name says otherwise.
+  bool bare_name_shape(std::string_view word, bool strong_cue = false) const {
+    if (!all_hangul(word) || !valid_name(word)) return false;
+    const std::vector<std::string_view> syl = syllables(word);
+    std::size_t given = 1;
+    if (syl.size() == 4 && rules_.is_surname(word.substr(0, 6))) {
+      given = 2;
+    } else if (syl.size() != 3 || !rules_.is_surname(syl[0])) {
+      return false;
+    }
+    if (people_.is_anonymous_marker(syl[0])) return false;  // "모군은": 모 withholds a name
+    for (std::size_t k = given; k < syl.size(); ++k) {
+      if (!people_.is_given_syllable(syl[k])) return false;
+    }
+    return strong_cue || !people_.is_not_name_final(syl.back());
+  }
+
+  static bool is_digit_byte(char c) { return c >= '0' && c <= '9'; }
+
+  // "최운정은", "장하나를", "김재범(한국마사회), 정다운": a bare name followed by a particle,
+  // a parenthesis or a list separator.
+  void bare_name_spans(std::string_view text, const std::vector<Token>& tokens, std::size_t end,
+                       int sentence, const std::string& field) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const std::string_view word = token_text(text, tokens[i]);
+      for (const std::size_t name_bytes : {std::size_t{9}, std::size_t{12}}) {
+        if (word.size() < name_bytes) continue;
+        const std::string_view name = word.substr(0, name_bytes);
+        const std::string_view rest = word.substr(name_bytes);
+        // "윤길자(69·여)": an age in parentheses vouches for any given name.
+        const bool age = rest.empty() && char_after(text, tokens, i, end) == "(" && i + 1 < tokens.size() &&
+                         tokens[i + 1].gap_begin == tokens[i].end && is_digit_byte(text[tokens[i + 1].begin]);
+        if (!bare_name_shape(name, age)) continue;
+        if (rest.empty()) {
+          if (!people_.is_bare_name_follower(char_after(text, tokens, i, end)) &&
+              !(i + 1 < tokens.size() && gap_is_space(gap(text, tokens, i + 1)) &&
+                closes_list(text, tokens[i + 1]))) {
+            continue;
+          }
+        } else {
+          if (!people_.is_bare_name_particle(rest)) continue;
+          // "반대하|는" is a verb; "정상회|의" is 정상 + 회의.
+          if (people_.is_verb_stem_final(name.substr(name.size() - 3)) && people_.is_verb_ending(rest)) continue;
+          if (rest.size() == 3 && rules_.is_common_word(word.substr(name.size() - 3)) &&
+              rules_.is_common_word(word.substr(0, 6))) {
+            continue;
+          }
+        }
+        add_mention(tokens[i].begin, tokens[i].begin + name.size(), field, sentence, std::string(name),
+                    EntityType::person, "person.bare_name");
+        break;
+      }
+    }
+  }
+
+  // "등", "등이", "외에": the word that closes a list of names.
+  bool closes_list(std::string_view text, const Token& t) const {
+    for (const std::size_t we : word_ends(text, t)) {
+      if (people_.is_list_closing_word(text.substr(t.begin, we - t.begin))) return true;
+    }
+    return false;
+  }
+
+  // The honorific 씨 after a name, glued or spaced: "박지영씨의", "김모 씨", "김모(33)씨",
+  // "A씨". Returns the byte where the referring name ends inside token i, or npos.
+  std::size_t honorific_name_end(std::string_view text, const std::vector<Token>& tokens,
+                                 std::size_t i) const {
+    const Token& t = tokens[i];
+    const std::string_view word = token_text(text, t);
+    // Glued: NAME씨[particles], unless the word is an everyday one ending like it ("날씨가",
+    // "아저씨는").
+    for (std::size_t cut = 1; cut + 3 <= word.size(); ++cut) {
+      if (!people_.is_honorific(word.substr(cut, 3)) || !rules_.is_particle_chain(word.substr(cut + 3))) continue;
+      for (std::size_t from = cut >= 6 ? cut - 6 : 0; from < cut; from += 3) {
+        if (rules_.is_common_word(word.substr(from, cut + 3 - from))) return std::string_view::npos;
+      }
+      return t.begin + cut;
+    }
+    // Spaced, or with an age in between: NAME 씨, NAME(33)씨.
+    const auto starts_honorific = [&](std::size_t k) {
+      const std::string_view w = token_text(text, tokens[k]);
+      return w.size() >= 3 && people_.is_honorific(w.substr(0, 3)) && rules_.is_particle_chain(w.substr(3));
+    };
+    if (i + 1 < tokens.size() && gap_is_space(gap(text, tokens, i + 1)) && starts_honorific(i + 1)) return t.end;
+    if (i + 2 < tokens.size() && gap(text, tokens, i + 1) == "(" && gap(text, tokens, i + 2) == ")" &&
+        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(tokens[i + 1].begin),
+                    text.begin() + static_cast<std::ptrdiff_t>(tokens[i + 1].end),
+                    [](char c) { return c >= '0' && c <= '9'; }) &&
+        starts_honorific(i + 2)) {
+      return t.end;
+    }
+    return std::string_view::npos;
+  }
+
+  // Records "김" of "김씨" as a person now (so no other rule takes the word) and names it
+  // once the whole article is read (resolve_short_references).
+  void refer_by_surname(std::size_t begin, int sentence, bool withheld) {
+    const std::string surname(article_.text.substr(begin, 3));
+    add_mention(begin, begin + 3, "", sentence, surname + (withheld ? "모 씨" : " 씨"), EntityType::person,
+                "person.anonymous");
+    surname_references_.push_back({begin, begin + 3, sentence, surname, withheld});
+  }
+
+  void honorific_spans(std::string_view text, const std::vector<Token>& tokens, int sentence,
+                       const std::string& field) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const std::size_t name_end = honorific_name_end(text, tokens, i);
+      if (name_end == std::string_view::npos) continue;
+      const std::size_t begin = tokens[i].begin;
+      const std::string_view name = text.substr(begin, name_end - begin);
+      // "A씨": a letter standing for a withheld name.
+      if (name.size() == 1 && name[0] >= 'A' && name[0] <= 'Z') {
+        add_mention(begin, name_end, field, sentence, std::string(name) + " 씨", EntityType::person,
+                    "person.anonymous");
+        continue;
+      }
+      if (!all_hangul(name)) continue;
+      const std::vector<std::string_view> syl = syllables(name);
+      // "윤 모씨": the surname is the word before.
+      if (field.empty() && syl.size() == 1 && people_.is_anonymous_marker(syl[0]) && i > 0 &&
+          gap_is_space(gap(text, tokens, i)) && token_text(text, tokens[i - 1]).size() == 3 &&
+          rules_.is_surname(token_text(text, tokens[i - 1]))) {
+        refer_by_surname(tokens[i - 1].begin, sentence, true);
+        continue;
+      }
+      // "김씨", "김모 씨": the surname is all the text gives; resolved over the article later.
+      if (field.empty() && syl.size() <= 2 && rules_.is_surname(syl[0]) &&
+          (syl.size() == 1 || people_.is_anonymous_marker(syl[1]))) {
+        refer_by_surname(begin, sentence, syl.size() == 2);
+        continue;
+      }
+      const std::string w(name);
+      if (valid_name(name) || (syl.size() >= 2 && syl.size() <= 5 && !rules_.is_common_word(w) &&
+                               !rules_.is_stopword(w) && !gaz_.surface_id(name) && rules_.title(w) == nullptr)) {
+        add_mention(begin, name_end, field, sentence, w, EntityType::person, "person.name_honorific");
+      }
+    }
+  }
+
+  // "치프라스 총리", "키스 알렉산더 NSA 국장": one or two words that are no Korean word
+  // before a title that foreign people are named with, optionally with a known organization or
+  // place between them.
+  void foreign_name_spans(std::string_view text, const std::vector<Token>& tokens,
+                          const std::vector<Span>& spans, int sentence, const std::string& field) {
+    std::vector<bool> known(tokens.size(), false);
+    for (const Span& s : spans) {
+      for (std::size_t k = s.first_token; k <= s.last_token; ++k) known[k] = true;
+    }
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+      std::string role;
+      if (!gap_is_space(gap(text, tokens, i)) || token_title(text, tokens[i], role) == nullptr ||
+          !people_.is_foreign_name_title(role)) {
+        continue;
+      }
+      std::size_t j = i;  // the word after the name
+      if (known[j - 1] && j >= 2 && gap_is_space(gap(text, tokens, j - 1))) --j;  // affiliation
+      std::size_t first = j;
+      while (first > 0 && j - first < people_.foreign_max_tokens() && !known[first - 1] &&
+             foreign_name_word(token_text(text, tokens[first - 1])) &&
+             (first == j || gap_is_space(gap(text, tokens, first)))) {
+        --first;
+      }
+      if (first == j) continue;
+      if (j - first > 1 && !gap_is_space(gap(text, tokens, first + 1))) continue;
+      const std::size_t begin = tokens[first].begin;
+      const std::size_t name_end = tokens[j - 1].end;
+      add_mention(begin, name_end, field, sentence, std::string(text.substr(begin, name_end - begin)),
+                  EntityType::person, "person.foreign_name_title");
+    }
+  }
+
+  // A word that can be an organization's name nobody listed: letters, no everyday word, no
+  // person-name shape, no particle or verb ending ("영남제분", "IOK컴퍼니").
+  bool unknown_org_word(std::string_view word) const {
+    if (!has_letter(word) || utf8::length(word) < 2) return false;
+    const std::string w(word);
+    if (rules_.is_common_word(w) || rules_.is_stopword(w) || rules_.is_modifier(w) ||
+        rules_.is_title_before_name(w) || rules_.title(w) != nullptr || gaz_.surface_id(word)) {
+      return false;
+    }
+    if (all_hangul(word)) {
+      const std::vector<std::string_view> syl = syllables(word);
+      // "않았지", "참석한": short verb forms; "한빛제지" is long enough to be a name.
+      if (bare_name_shape(word) || (syl.size() <= 2 && people_.is_foreign_bad_final(syl.back()))) return false;
+      for (std::size_t cut = 3; cut < word.size(); cut += 3) {
+        const std::string head(word.substr(0, cut));
+        if ((rules_.is_common_word(head) || rules_.is_stopword(head)) && rules_.is_particle_chain(word.substr(cut))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  bool foreign_name_word(std::string_view word) const {
+    if (!all_hangul(word)) return false;
+    const std::vector<std::string_view> syl = syllables(word);
+    if (syl.size() < people_.foreign_min_syllables() || syl.size() > 6) return false;
+    const std::string w(word);
+    if (rules_.is_common_word(w) || rules_.is_stopword(w) || rules_.is_modifier(w) ||
+        rules_.is_title_before_name(w) || rules_.title(w) != nullptr || gaz_.surface_id(word)) {
+      return false;
+    }
+    if (people_.is_foreign_bad_final(syl.back())) return false;
+    std::size_t suffix_len = 0;
+    if (rules_.org_suffix(word, &suffix_len) != nullptr) return false;  // "국민민주당", "와세다대"
+    // "고위간부들이": a noun with two or more syllables of particles; a name carries none here.
+    for (std::size_t cut = 6; cut + 6 <= word.size(); cut += 3) {
+      if (rules_.is_particle_chain(word.substr(cut))) return false;
+    }
+    // "정부에", "사진으로": an everyday word and a particle.
+    for (std::size_t cut = 3; cut < word.size(); cut += 3) {
+      const std::string head(word.substr(0, cut));
+      if ((rules_.is_common_word(head) || rules_.is_stopword(head)) && rules_.is_particle_chain(word.substr(cut))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // ---- step 5: places, products, abbreviations ---------------------------------------------
   void extend_places(std::string_view text, const std::vector<Token>& tokens,
                      std::vector<Span>& spans) const {
@@ -435,6 +730,82 @@ class ArticleRecognizer {
       s.last_token = n;
       s.rule = "place.venue_extension";
     }
+  }
+
+  // "부산시 사하구", "미국 뉴욕": administrative regions written one after the other name one
+  // place, the last one inside the first; "부산 기장경찰서": a region before an organization
+  // found by its suffix is part of its name. Venues stay apart ("서울 코엑스").
+  void merge_region_chains(std::string_view text, const std::vector<Token>& tokens,
+                           std::vector<Span>& spans) const {
+    static constexpr std::string_view kRegion = "gazetteer:regions#";
+    const auto is_region = [](const Span& s) {
+      return s.type == EntityType::place && (starts_with(s.rule, kRegion) || s.rule == "place.region_chain");
+    };
+    std::vector<Span> out;
+    for (Span& s : spans) {
+      if (!out.empty()) {
+        Span& prev = out.back();
+        const bool adjacent = is_region(prev) && prev.word_end == prev.end &&
+                              s.first_token == prev.last_token + 1 && gap(text, tokens, s.first_token) == " ";
+        if (adjacent && is_region(s)) {
+          prev.end = s.end;
+          prev.word_end = s.word_end;
+          prev.last_token = s.last_token;
+          prev.head_title = s.head_title;
+          prev.name = std::string(text.substr(prev.begin, prev.end - prev.begin));
+          prev.rule = "place.region_chain";
+          continue;
+        }
+        if (adjacent && !s.from_gazetteer && starts_with(s.rule, "org.suffix") &&
+            places_.is_local_organization(s.name)) {
+          s.begin = prev.begin;
+          s.first_token = prev.first_token;
+          s.name = std::string(text.substr(s.begin, s.end - s.begin));
+          s.rule = "org.region_prefix";
+          prev = std::move(s);
+          continue;
+        }
+      }
+      out.push_back(std::move(s));
+    }
+    spans = std::move(out);
+    for (Span& s : spans) {
+      if (is_region(s)) extend_by_subunit(text, tokens, spans, s);
+    }
+  }
+
+  // "부산시 사하구 하단동": the next word names a sub-unit (…동, …읍) of the region before it.
+  void extend_by_subunit(std::string_view text, const std::vector<Token>& tokens,
+                         const std::vector<Span>& spans, Span& s) const {
+    const std::size_t n = s.last_token + 1;
+    if (s.word_end != s.end || n >= tokens.size() || gap(text, tokens, n) != " ") return;
+    if (std::any_of(spans.begin(), spans.end(), [&](const Span& o) { return o.first_token == n; })) return;
+    for (const std::size_t we : word_ends(text, tokens[n])) {
+      const std::string_view word = text.substr(tokens[n].begin, we - tokens[n].begin);
+      const std::size_t syllables = utf8::length(word);
+      if (!all_hangul(word) || syllables < 2 || syllables > places_.subunit_max_syllables() ||
+          places_.subunit_suffix(word) == 0 || rules_.is_common_word(word)) {
+        continue;
+      }
+      s.end = we;
+      s.word_end = tokens[n].end;
+      s.last_token = n;
+      s.name = std::string(text.substr(s.begin, s.end - s.begin));
+      s.rule = "place.region_chain";
+      return;
+    }
+  }
+
+  // "중국인", "한국인들": a word for a country's people, not the country.
+  void drop_nationality_words(std::string_view text, std::vector<Span>& spans) const {
+    spans.erase(std::remove_if(spans.begin(), spans.end(),
+                               [&](const Span& s) {
+                                 if (s.type != EntityType::place || s.word_end == s.end) return false;
+                                 const std::string_view rest = text.substr(s.end, s.word_end - s.end);
+                                 const std::string_view suffix = places_.nationality_prefix(rest);
+                                 return !suffix.empty() && rules_.is_particle_chain(rest.substr(suffix.size()));
+                               }),
+                spans.end());
   }
 
   void product_spans(std::string_view text, std::size_t begin, std::size_t end,
@@ -562,11 +933,16 @@ class ArticleRecognizer {
     std::vector<Span> all = gazetteer;
     suffix_spans(text, tokens, gazetteer, all);
     std::vector<Span> spans = resolve_overlaps(std::move(all));
+    drop_nationality_words(text, spans);
     extend_places(text, tokens, spans);
+    merge_region_chains(text, tokens, spans);
     for (const Span& s : spans) {
       add_mention(s.begin, s.end, field, sentence, s.name, s.type, s.rule);
     }
+    honorific_spans(text, tokens, sentence, field);
     person_spans(text, tokens, spans, sentence, field);
+    foreign_name_spans(text, tokens, spans, sentence, field);
+    bare_name_spans(text, tokens, end, sentence, field);
     if (field.empty()) {
       product_spans(text, begin, end, tokens, spans, sentence, field);
       parenthesized_aliases(text, tokens, spans, sentence, field);
@@ -618,9 +994,20 @@ class ArticleRecognizer {
   void resolve_short_references(const std::vector<std::vector<Token>>& words) {
     std::map<std::string, std::vector<std::string>> by_surname;
     for (const RawMention& m : mentions_) {
-      if (m.type != EntityType::person) continue;
+      if (m.type != EntityType::person || m.rule == "person.anonymous") continue;
       auto& names = by_surname[m.name.substr(0, 3)];
       if (std::find(names.begin(), names.end(), m.name) == names.end()) names.push_back(m.name);
+    }
+    // "조 씨" names the one 조 of the article; "김모 씨" withholds the name on purpose.
+    for (const SurnameReference& r : surname_references_) {
+      const auto it = by_surname.find(r.surname);
+      if (r.withheld || it == by_surname.end() || it->second.size() != 1) continue;
+      for (RawMention& m : mentions_) {
+        if (m.field.empty() && m.begin == r.begin && m.rule == "person.anonymous") {
+          m.name = it->second.front();
+          m.rule = "person.surname_honorific";
+        }
+      }
     }
     if (by_surname.empty()) return;
     const std::string_view text = article_.text;
@@ -715,23 +1102,27 @@ class ArticleRecognizer {
 
   const Gazetteer& gaz_;
   const RuleSet& rules_;
+  const PersonRules& people_;
+  const PlaceRules& places_;
   const Article& article_;
   std::optional<CivilDate> date_;
   std::string publisher_name_;
   std::vector<RawMention> mentions_;
   std::vector<RawRelation> relations_;
+  std::vector<SurnameReference> surname_references_;
   std::unordered_map<std::string, std::pair<std::string, EntityType>> article_aliases_;
   TitleInfo head_title_info_{"title.org_head", false, false};
 };
 
 }  // namespace
 
-Recognizer::Recognizer(const Gazetteer& gazetteer, const RuleSet& rules)
-    : gazetteer_(gazetteer), rules_(rules) {}
+Recognizer::Recognizer(const Gazetteer& gazetteer, const RuleSet& rules, const PersonRules& people,
+                       const PlaceRules& places)
+    : gazetteer_(gazetteer), rules_(rules), people_(people), places_(places) {}
 
 void Recognizer::recognize(const Article& article, const std::vector<ByteSpan>& sentences,
                            Extraction& out) const {
-  ArticleRecognizer(gazetteer_, rules_, article).run(sentences, out);
+  ArticleRecognizer(gazetteer_, rules_, people_, places_, article).run(sentences, out);
 }
 
 }  // namespace sillok

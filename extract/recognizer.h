@@ -19,6 +19,8 @@
 #include <vector>
 
 #include "extract/gazetteer.h"
+#include "extract/person_rules.h"
+#include "extract/place_rules.h"
 #include "extract/rules.h"
 #include "extract/segment.h"
 #include "extract/types.h"
@@ -27,8 +29,9 @@ namespace sillok {
 
 class Recognizer {
  public:
-  // Both must outlive the recognizer. The gazetteer must be built.
-  Recognizer(const Gazetteer& gazetteer, const RuleSet& rules);
+  // All must outlive the recognizer. The gazetteer must be built.
+  Recognizer(const Gazetteer& gazetteer, const RuleSet& rules, const PersonRules& people,
+             const PlaceRules& places);
 
   // Fills out.entities and out.relations for `article`, whose sentences (byte spans of
   // article.text) are given. Also recognizes the publisher and the author byline.
@@ -39,6 +42,8 @@ class Recognizer {
  private:
   const Gazetteer& gazetteer_;
   const RuleSet& rules_;
+  const PersonRules& people_;
+  const PlaceRules& places_;
 };
 
 }  // namespace sillok
