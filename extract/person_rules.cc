@@ -33,6 +33,8 @@ PersonRules PersonRules::load(const std::string& data_dir) {
   r.anonymous_ = string_set(root, "anonymous_markers");
   r.foreign_titles_ = string_set(root, "foreign_name_titles");
   r.foreign_bad_final_ = string_set(root, "foreign_name_bad_final_syllables");
+  r.org_bad_final_ = string_set(root, "org_bad_final_syllables");
+  r.adnominal_final_ = string_set(root, "adnominal_final_syllables");
   const int min_syllables = root.integer("foreign_name_min_syllables", 2);
   const int max_tokens = root.integer("foreign_name_max_tokens", 2);
   if (min_syllables < 1) root.fail("foreign_name_min_syllables", "must be at least 1");

@@ -40,12 +40,17 @@ class PersonRules {
   bool is_foreign_name_title(std::string_view role) const;
   // Last syllables that make a word a verb or particle form, never a foreign name ("참석한").
   bool is_foreign_bad_final(std::string_view s) const { return foreign_bad_final_.count(std::string(s)) != 0; }
+  // Last syllables no organization name ends with: particles and adnominal endings ("제외한").
+  bool is_org_bad_final(std::string_view s) const { return org_bad_final_.count(std::string(s)) != 0; }
+  // "심각한", "지명된": adnominal endings, which end names too rarely to keep.
+  bool is_adnominal_final(std::string_view s) const { return adnominal_final_.count(std::string(s)) != 0; }
   std::size_t foreign_min_syllables() const { return foreign_min_syllables_; }
   std::size_t foreign_max_tokens() const { return foreign_max_tokens_; }
 
  private:
   std::unordered_set<std::string> given_, not_final_, person_noun_final_, verb_stem_final_, verb_endings_, bare_particles_,
-      followers_, list_closers_, honorifics_, anonymous_, foreign_titles_, foreign_bad_final_;
+      followers_, list_closers_, honorifics_, anonymous_, foreign_titles_, foreign_bad_final_,
+      org_bad_final_, adnominal_final_;
   std::size_t foreign_min_syllables_ = 2;
   std::size_t foreign_max_tokens_ = 2;
 };

@@ -303,7 +303,16 @@ class ArticleRecognizer {
     const bool one = rules_.is_surname(std::string(word.substr(0, 3)));
     const bool two = n >= 3 && rules_.is_surname(std::string(word.substr(0, 6)));
     if (!one && !two) return false;
+    // Four syllables are a two-syllable surname and a given name (남궁민수); "공립학교" is not.
+    if (n == 4 && !two) return false;
     if (gaz_.surface_id(word)) return false;  // a known organization, place, ...
+    // "정확한", "지명된", "명이": an everyday word or a syllable with a verb or particle ending.
+    const std::string_view last = word.substr(word.size() - 3);
+    if (n == 2 ? people_.is_foreign_bad_final(last)
+               : people_.is_adnominal_final(last) ||
+                     (people_.is_org_bad_final(last) && rules_.is_common_word(word.substr(0, 6)))) {
+      return false;
+    }
     // "성과를", "인원이": an everyday noun and a particle, not a name.
     for (std::size_t cut = 6; cut < word.size(); cut += 3) {
       const std::string head(word.substr(0, cut));
@@ -397,12 +406,14 @@ class ArticleRecognizer {
           unknown_org_word(token_text(text, tokens[k]))) {
         std::string title_role;
         const TitleInfo* t = token_title(text, tokens[k + 1], title_role);
-        if (t != nullptr && (t->group == "title.corporate" || t->group == "title.government")) {
+        // Only a corporate title: before a government title such a word is mostly a foreign
+        // name ("오마르 술레이만 부통령").
+        if (t != nullptr && t->group == "title.corporate") {
           unknown_org.begin = tokens[k].begin;
           unknown_org.end = unknown_org.word_end = tokens[k].end;
           unknown_org.first_token = unknown_org.last_token = k;
           unknown_org.name = std::string(token_text(text, tokens[k]));
-          unknown_org.type = t->group == "title.corporate" ? EntityType::company : EntityType::organization;
+          unknown_org.type = EntityType::company;
           unknown_org.rule = "org.between_name_and_title";
           org = &unknown_org;
           ++k;
@@ -671,8 +682,15 @@ class ArticleRecognizer {
     }
     if (all_hangul(word)) {
       const std::vector<std::string_view> syl = syllables(word);
-      // "않았지", "참석한": short verb forms; "한빛제지" is long enough to be a name.
-      if (bare_name_shape(word) || (syl.size() <= 2 && people_.is_foreign_bad_final(syl.back()))) return false;
+      // "않았지", "참석한": short verb forms; "한빛제지" is long enough to be a name, but no
+      // name of any length ends with a particle or an adnominal ending ("제외한", "24개국의").
+      if (bare_name_shape(word) || (syl.size() <= 2 && people_.is_foreign_bad_final(syl.back())) ||
+          people_.is_org_bad_final(syl.back())) {
+        return false;
+      }
+      for (std::size_t cut = 6; cut < word.size(); cut += 3) {
+        if (rules_.is_particle_chain(word.substr(cut))) return false;  // "외교통상부장관|을"
+      }
       for (std::size_t cut = 3; cut < word.size(); cut += 3) {
         const std::string head(word.substr(0, cut));
         if ((rules_.is_common_word(head) || rules_.is_stopword(head)) && rules_.is_particle_chain(word.substr(cut))) {

@@ -102,6 +102,19 @@ TEST_CASE("names: everyday words shaped like names are not people", "[extract][n
   }
 }
 
+TEST_CASE("names: verb forms and compounds before a title are not names", "[extract][names]") {
+  for (const char* text : {"새로 지명된 장관은 취임했다.", "심각한 대표는 없었다.", "공립학교 교사는 말했다.",
+                           "홍보하는 위원장이 나섰다."}) {
+    const Extraction x = run(text);
+    INFO(text << " -> " << describe(x));
+    CHECK(count_type(x, EntityType::person) == 0);
+  }
+  // A name that starts with an everyday word ("정예") is still a name.
+  const Extraction y = run("정예린 기자는 현장에 있었다.");
+  INFO(describe(y));
+  CHECK(find(y, "정예린", EntityType::person) != nullptr);
+}
+
 TEST_CASE("names: the honorific 씨 and anonymised references", "[extract][names]") {
   const Extraction x = run("경찰은 김모(41)씨를 입건했다. 함께 있던 A씨는 풀려났다. "
                            "박지훈씨의 진술도 들었다.");
