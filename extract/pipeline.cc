@@ -7,6 +7,7 @@
 #include "extract/events.h"
 #include "extract/gazetteer.h"
 #include "extract/recognizer.h"
+#include "extract/org_cues.h"
 #include "extract/person_rules.h"
 #include "extract/place_rules.h"
 #include "extract/rules.h"
@@ -20,14 +21,16 @@ struct Extractor::Impl {
   RuleSet rules;
   PersonRules people;
   PlaceRules places;
+  OrgCues org_cues;
   Gazetteer gazetteer;
   EventRules events;
   TimeTagger tagger;
 
-  Impl(RuleSet r, PersonRules p, PlaceRules l, EventRules e, TimeTagger t)
+  Impl(RuleSet r, PersonRules p, PlaceRules l, OrgCues o, EventRules e, TimeTagger t)
       : rules(std::move(r)),
         people(std::move(p)),
         places(std::move(l)),
+        org_cues(std::move(o)),
         events(std::move(e)),
         tagger(std::move(t)) {}
 };
@@ -112,6 +115,7 @@ std::vector<TimeMatch> tag_with_anchor(const TimeTagger& tagger, std::string_vie
 Extractor Extractor::load(const ExtractorOptions& options) {
   const std::string dir = options.data_dir.empty() ? data_dir() : options.data_dir;
   auto impl = std::make_unique<Impl>(RuleSet::load(dir), PersonRules::load(dir), PlaceRules::load(dir),
+                                     OrgCues::load(dir),
                                      EventRules::load(dir + "/rules/events.json"),
                                      TimeTagger::load(dir + "/rules/time.json", dir + "/calendar/lunar.json"));
   for (const std::string& file : shipped_gazetteers(dir, options.disabled_gazetteers)) {
@@ -137,7 +141,7 @@ Extraction Extractor::extract(const Article& article) const {
   const utf8::CodePointIndex cpi(text);
   for (const ByteSpan& s : spans) out.sentences.push_back({cpi.to_cp(s.begin), cpi.to_cp(s.end)});
 
-  Recognizer(impl_->gazetteer, impl_->rules, impl_->people, impl_->places).recognize(out.article, spans, out);
+  Recognizer(impl_->gazetteer, impl_->rules, impl_->people, impl_->places, impl_->org_cues).recognize(out.article, spans, out);
 
   for (std::size_t si = 0; si < spans.size(); ++si) {
     const std::string_view sentence(text.data() + spans[si].begin, spans[si].end - spans[si].begin);

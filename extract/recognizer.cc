@@ -85,8 +85,13 @@ bool all_latin_upper(std::string_view s) {
 class ArticleRecognizer {
  public:
   ArticleRecognizer(const Gazetteer& gazetteer, const RuleSet& rules, const PersonRules& people,
-                    const PlaceRules& places, const Article& article)
-      : gaz_(gazetteer), rules_(rules), people_(people), places_(places), article_(article) {
+                    const PlaceRules& places, const OrgCues& org_cues, const Article& article)
+      : gaz_(gazetteer),
+        rules_(rules),
+        people_(people),
+        places_(places),
+        org_cues_(org_cues),
+        article_(article) {
     if (article.published_at) date_ = article.published_at->date;
   }
 
@@ -310,8 +315,9 @@ class ArticleRecognizer {
     const std::string_view last = word.substr(word.size() - 3);
     if (n == 2 ? people_.is_foreign_bad_final(last)
                : people_.is_adnominal_final(last) ||
-                     (people_.is_org_bad_final(last) && rules_.is_common_word(word.substr(0, 6)))) {
-      return false;
+                     (rules_.is_common_word(word.substr(0, 6)) &&
+                      (people_.is_org_bad_final(last) || !people_.is_given_syllable(last)))) {
+      return false;  // "정확한", "최대급" (최대 + 급); "정예린" keeps a given-name syllable
     }
     // "성과를", "인원이": an everyday noun and a particle, not a name.
     for (std::size_t cut = 6; cut < word.size(); cut += 3) {
@@ -555,6 +561,50 @@ class ArticleRecognizer {
     }
   }
 
+  // "소속사 IOK컴퍼니", "일간지 데일리메일는", "한빛제지 관계자": a cue word announces an
+  // organization no list knows.
+  void cued_org_spans(std::string_view text, const std::vector<Token>& tokens, int sentence,
+                      const std::string& field) {
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+      if (!gap_is_space(gap(text, tokens, i + 1))) continue;
+      const std::string_view cue = token_text(text, tokens[i]);
+      if (const auto type = org_cues_.before(cue)) {
+        // The name may carry particles ("동포투데이는", "더선과의"): the reading with the longest
+        // particle chain whose first particle agrees with the name's last sound.
+        const Token& t = tokens[i + 1];
+        std::vector<std::size_t> ends = word_ends(text, t);
+        std::reverse(ends.begin(), ends.end());  // shortest name (longest particles) first
+        for (const std::size_t we : ends) {
+          const std::string_view name = text.substr(t.begin, we - t.begin);
+          if (!particle_agrees(name, text.substr(we, t.end - we)) || !unknown_org_word(name, false)) continue;
+          add_mention(t.begin, we, field, sentence, std::string(name), *type, "org.cue_before");
+          break;
+        }
+        continue;
+      }
+      for (const std::size_t we : word_ends(text, tokens[i + 1])) {
+        const auto type = org_cues_.after(text.substr(tokens[i + 1].begin, we - tokens[i + 1].begin));
+        if (!type || !unknown_org_word(cue)) continue;
+        add_mention(tokens[i].begin, tokens[i].end, field, sentence, std::string(cue), *type, "org.cue_after");
+        break;
+      }
+    }
+  }
+
+  // 이/은/을/과 follow a final consonant, 가/는/를/와 a vowel: "동포투데|이는" is no reading
+  // of "동포투데이는". Other particles, and names not ending in Hangul, always agree.
+  static bool particle_agrees(std::string_view name, std::string_view rest) {
+    if (name.empty() || rest.size() < 3) return true;
+    std::size_t pos = name.size();
+    const char32_t last = utf8::decode_before(name, pos);
+    if (!utf8::is_hangul_syllable(last)) return true;
+    const bool consonant = utf8::jongseong(last) != 0;
+    const std::string_view first = rest.substr(0, 3);
+    if (first == "이" || first == "은" || first == "을" || first == "과") return consonant;
+    if (first == "가" || first == "는" || first == "를" || first == "와") return !consonant;
+    return true;
+  }
+
   // "등", "등이", "외에": the word that closes a list of names.
   bool closes_list(std::string_view text, const Token& t) const {
     for (const std::size_t we : word_ends(text, t)) {
@@ -673,8 +723,8 @@ class ArticleRecognizer {
 
   // A word that can be an organization's name nobody listed: letters, no everyday word, no
   // person-name shape, no particle or verb ending ("영남제분", "IOK컴퍼니").
-  bool unknown_org_word(std::string_view word) const {
-    if (!has_letter(word) || utf8::length(word) < 2) return false;
+  bool unknown_org_word(std::string_view word, bool particles_inside = true) const {
+    if (!has_letter(word) || utf8::length(word) < 2 || is_digit_byte(word[0])) return false;
     const std::string w(word);
     if (rules_.is_common_word(w) || rules_.is_stopword(w) || rules_.is_modifier(w) ||
         rules_.is_title_before_name(w) || rules_.title(w) != nullptr || gaz_.surface_id(word)) {
@@ -688,7 +738,7 @@ class ArticleRecognizer {
           people_.is_org_bad_final(syl.back())) {
         return false;
       }
-      for (std::size_t cut = 6; cut < word.size(); cut += 3) {
+      for (std::size_t cut = 6; particles_inside && cut < word.size(); cut += 3) {
         if (rules_.is_particle_chain(word.substr(cut))) return false;  // "외교통상부장관|을"
       }
       for (std::size_t cut = 3; cut < word.size(); cut += 3) {
@@ -711,6 +761,10 @@ class ArticleRecognizer {
       return false;
     }
     if (people_.is_foreign_bad_final(syl.back())) return false;
+    // "참석배경훈": an everyday word glued to a Korean name (a crawl that lost a line break).
+    for (std::size_t cut = 6; cut + 9 <= word.size(); cut += 3) {
+      if (rules_.is_common_word(word.substr(0, cut)) && valid_name(word.substr(cut))) return false;
+    }
     std::size_t suffix_len = 0;
     if (rules_.org_suffix(word, &suffix_len) != nullptr) return false;  // "국민민주당", "와세다대"
     // "고위간부들이": a noun with two or more syllables of particles; a name carries none here.
@@ -961,6 +1015,7 @@ class ArticleRecognizer {
     person_spans(text, tokens, spans, sentence, field);
     foreign_name_spans(text, tokens, spans, sentence, field);
     bare_name_spans(text, tokens, end, sentence, field);
+    cued_org_spans(text, tokens, sentence, field);
     if (field.empty()) {
       product_spans(text, begin, end, tokens, spans, sentence, field);
       parenthesized_aliases(text, tokens, spans, sentence, field);
@@ -1122,6 +1177,7 @@ class ArticleRecognizer {
   const RuleSet& rules_;
   const PersonRules& people_;
   const PlaceRules& places_;
+  const OrgCues& org_cues_;
   const Article& article_;
   std::optional<CivilDate> date_;
   std::string publisher_name_;
@@ -1135,12 +1191,12 @@ class ArticleRecognizer {
 }  // namespace
 
 Recognizer::Recognizer(const Gazetteer& gazetteer, const RuleSet& rules, const PersonRules& people,
-                       const PlaceRules& places)
-    : gazetteer_(gazetteer), rules_(rules), people_(people), places_(places) {}
+                       const PlaceRules& places, const OrgCues& org_cues)
+    : gazetteer_(gazetteer), rules_(rules), people_(people), places_(places), org_cues_(org_cues) {}
 
 void Recognizer::recognize(const Article& article, const std::vector<ByteSpan>& sentences,
                            Extraction& out) const {
-  ArticleRecognizer(gazetteer_, rules_, people_, places_, article).run(sentences, out);
+  ArticleRecognizer(gazetteer_, rules_, people_, places_, org_cues_, article).run(sentences, out);
 }
 
 }  // namespace sillok

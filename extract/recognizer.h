@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "extract/gazetteer.h"
+#include "extract/org_cues.h"
 #include "extract/person_rules.h"
 #include "extract/place_rules.h"
 #include "extract/rules.h"
@@ -31,7 +32,7 @@ class Recognizer {
  public:
   // All must outlive the recognizer. The gazetteer must be built.
   Recognizer(const Gazetteer& gazetteer, const RuleSet& rules, const PersonRules& people,
-             const PlaceRules& places);
+             const PlaceRules& places, const OrgCues& org_cues);
 
   // Fills out.entities and out.relations for `article`, whose sentences (byte spans of
   // article.text) are given. Also recognizes the publisher and the author byline.
@@ -44,6 +45,7 @@ class Recognizer {
   const RuleSet& rules_;
   const PersonRules& people_;
   const PlaceRules& places_;
+  const OrgCues& org_cues_;
 };
 
 }  // namespace sillok

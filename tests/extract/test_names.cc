@@ -103,7 +103,7 @@ TEST_CASE("names: everyday words shaped like names are not people", "[extract][n
 }
 
 TEST_CASE("names: verb forms and compounds before a title are not names", "[extract][names]") {
-  for (const char* text : {"새로 지명된 장관은 취임했다.", "심각한 대표는 없었다.", "공립학교 교사는 말했다.",
+  for (const char* text : {"새로 지명된 장관은 취임했다.", "심각한 대표는 없었다.", "공립학교 교사는 말했다.", "국내 최대급 대표 행사다.",
                            "홍보하는 위원장이 나섰다."}) {
     const Extraction x = run(text);
     INFO(text << " -> " << describe(x));
@@ -154,7 +154,7 @@ TEST_CASE("names: foreign names right before a title", "[extract][names]") {
   CHECK(rule_of(x, "올라프 숄츠") == "person.foreign_name_title");
   // Verb forms and organizations before a title are not names.
   for (const char* text : {"회의에 참석한 장관은 말을 아꼈다.", "국민민주당 대표는 사퇴했다.",
-                           "고위간부들이 감독을 만났다."}) {
+                           "고위간부들이 감독을 만났다.", "행사에 1000여명 참석김민재 장관이 축사를 했다."}) {
     const Extraction y = run(text);
     INFO(text << " -> " << describe(y));
     CHECK(count_type(y, EntityType::person) == 0);
@@ -232,4 +232,21 @@ TEST_CASE("names: rule tables with a bad entry are refused with the file named",
   }
   CHECK_THROWS_AS(sillok::PlaceRules::load(dir.string()), sillok::DataError);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("organizations: a cue word announces an organization no list knows", "[extract][names]") {
+  const Extraction x = run("가수 이하윤의 소속사 별빛컴퍼니는 입장을 냈다. 영국 일간지 모닝포스트는 "
+                           "이를 보도했다. 영국 매체 데일리모닝과의 인터뷰도 있었다. 한빛제지 관계자는 "
+                           "말을 아꼈다.");
+  INFO(describe(x));
+  CHECK(find(x, "별빛컴퍼니", EntityType::company) != nullptr);
+  CHECK(find(x, "모닝포스트", EntityType::media) != nullptr);
+  // "데일리모닝|과의": the particle agrees with the name's last sound.
+  CHECK(find(x, "데일리모닝", EntityType::media) != nullptr);
+  CHECK(find(x, "한빛제지", EntityType::organization) != nullptr);
+  CHECK(rule_of(x, "한빛제지") == "org.cue_after");
+  // Everyday words and numbers after a cue are no names.
+  const Extraction y = run("협력 업체 12곳을 선정했다. 업계 관계자는 말했다. 소속사 측은 부인했다.");
+  INFO(describe(y));
+  for (const Entity& e : y.entities) CHECK(e.type == EntityType::place);  // nothing else
 }
