@@ -16,13 +16,16 @@ std::uint32_t AhoCorasick::add(std::string_view pattern) {
   return static_cast<std::uint32_t>(patterns_.size() - 1);
 }
 
-std::int32_t AhoCorasick::child(std::int32_t state, char32_t c) const {
-  const auto s = static_cast<std::size_t>(state);
-  const auto first = edge_label_.begin() + edge_begin_[s];
-  const auto last = edge_label_.begin() + edge_begin_[s + 1];
-  const auto it = std::lower_bound(first, last, c);
-  if (it == last || *it != c) return kNone;
-  return edge_target_[static_cast<std::size_t>(it - edge_label_.begin())];
+void AhoCorasick::build_root_table() {
+  constexpr char32_t kDenseLimit = 0x10000;
+  char32_t top = 0;
+  for (std::uint32_t e = edge_begin_[0]; e < edge_begin_[1]; ++e) {
+    if (edge_label_[e] < kDenseLimit) top = std::max<char32_t>(top, edge_label_[e] + 1);
+  }
+  root_table_.assign(top, kNone);
+  for (std::uint32_t e = edge_begin_[0]; e < edge_begin_[1]; ++e) {
+    if (edge_label_[e] < top) root_table_[edge_label_[e]] = edge_target_[e];
+  }
 }
 
 void AhoCorasick::build() {
@@ -90,6 +93,7 @@ void AhoCorasick::build() {
       dict_link_[t] = output_[fs] != kNone ? fail_[t] : dict_link_[fs];
     }
   }
+  build_root_table();
   // Pattern text is no longer needed for matching; keep it for pattern() (cheap enough).
 }
 

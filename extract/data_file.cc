@@ -1,5 +1,6 @@
 #include "extract/data_file.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -97,6 +98,40 @@ std::vector<DataObject> DataObject::objects(const char* key, bool required) cons
     out.emplace_back((*it)[i], file_, path_ + "/" + key + "/" + std::to_string(i));
   }
   return out;
+}
+
+std::uint32_t StringIndex::insert(std::string_view key) {
+  if (const std::uint32_t id = find(key); id != npos) return id;
+  if ((keys_.size() + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(16, slots_.size() * 2));
+  const auto id = static_cast<std::uint32_t>(keys_.size());
+  keys_.emplace_back(key);
+  max_key_bytes_ = std::max(max_key_bytes_, key.size());
+  place(hash(key), id);
+  return id;
+}
+
+void StringIndex::place(std::uint32_t h, std::uint32_t id) {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = h & mask;
+  while (slots_[i] != 0) i = (i + 1) & mask;
+  slots_[i] = static_cast<std::uint64_t>(h) << 32 | (id + 1u);
+}
+
+void StringIndex::reserve(std::size_t n) {
+  keys_.reserve(n);
+  std::size_t want = 16;
+  while (want < n * 2) want *= 2;
+  if (want > slots_.size()) rehash(want);
+}
+
+void StringIndex::rehash(std::size_t slot_count) {
+  std::vector<std::uint64_t> old(slot_count, 0);
+  old.swap(slots_);
+  for (const std::uint64_t slot : old) {
+    if (slot != 0) {
+      place(static_cast<std::uint32_t>(slot >> 32), static_cast<std::uint32_t>(slot) - 1);
+    }
+  }
 }
 
 }  // namespace sillok

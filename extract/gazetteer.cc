@@ -69,14 +69,14 @@ void Gazetteer::load_file(const std::string& path, int priority) {
     e.strict = ctx == "strict";
     e.priority = priority;
     const std::string succ = item.string("successor", false);
-    if (entry_by_id_.count(e.id) != 0) item.fail("id", "duplicate id '" + local_id + "'");
+    if (entry_ids_.contains(e.id)) item.fail("id", "duplicate id '" + local_id + "'");
     if (!succ.empty()) successors.emplace_back(k, succ);
     add(std::move(e));
   }
   for (const auto& [k, local] : successors) {
     const std::string full = file_id + "#" + local;
     // "<file>: /entries/N/successor: ..." like every other DataError.
-    if (entry_by_id_.count(full) == 0) {
+    if (!entry_ids_.contains(full)) {
       items[k].fail("successor", "'" + local + "' (successor of '" +
                                      entries_[first_entry + k].id +
                                      "') is not an entry of this file");
@@ -86,22 +86,17 @@ void Gazetteer::load_file(const std::string& path, int priority) {
 }
 
 std::uint32_t Gazetteer::intern_surface(const std::string& s) {
-  const auto it = surface_by_text_.find(s);
-  if (it != surface_by_text_.end()) return it->second;
-  const auto id = static_cast<std::uint32_t>(surfaces_.size());
-  surfaces_.push_back(s);
-  surface_by_text_.emplace(s, id);
-  surface_entries_.emplace_back();
+  const std::uint32_t id = surfaces_.insert(s);
+  if (id == surface_entries_.size()) surface_entries_.emplace_back();
   return id;
 }
 
 void Gazetteer::add(GazetteerEntry entry) {
   if (built_) throw std::logic_error("Gazetteer::add after build");
-  if (entry_by_id_.count(entry.id) != 0) {
+  if (entry_ids_.contains(entry.id)) {
     throw DataError("gazetteer: duplicate entry id '" + entry.id + "'");
   }
-  const auto index = static_cast<std::uint32_t>(entries_.size());
-  entry_by_id_.emplace(entry.id, index);
+  const std::uint32_t index = entry_ids_.insert(entry.id);
   auto attach = [&](const std::string& s) {
     auto& list = surface_entries_[intern_surface(s)];
     if (std::find(list.begin(), list.end(), index) == list.end()) list.push_back(index);
@@ -119,26 +114,19 @@ void Gazetteer::build() {
       return entries_[a].priority < entries_[b].priority;
     });
   }
-  for (const std::string& s : surfaces_) matcher_.add(s);
+  for (std::uint32_t id = 0; id < surfaces_.size(); ++id) matcher_.add(surfaces_.key(id));
   matcher_.build();
 }
 
-void Gazetteer::scan(std::string_view text,
-                     const std::function<void(const GazetteerHit&)>& on_hit) const {
-  matcher_.scan(text, [&](std::size_t b, std::size_t e, std::uint32_t id) {
-    on_hit(GazetteerHit{b, e, id});
-  });
-}
-
 const GazetteerEntry* Gazetteer::find_id(const std::string& id) const {
-  const auto it = entry_by_id_.find(id);
-  return it == entry_by_id_.end() ? nullptr : &entries_[it->second];
+  const std::uint32_t index = entry_ids_.find(id);
+  return index == StringIndex::npos ? nullptr : &entries_[index];
 }
 
 std::optional<std::uint32_t> Gazetteer::surface_id(std::string_view s) const {
-  const auto it = surface_by_text_.find(std::string(s));
-  if (it == surface_by_text_.end()) return std::nullopt;
-  return it->second;
+  const std::uint32_t id = surfaces_.find(s);
+  if (id == StringIndex::npos) return std::nullopt;
+  return id;
 }
 
 const GazetteerEntry* Gazetteer::resolve(std::uint32_t surface,

@@ -12,14 +12,13 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "extract/aho_corasick.h"
+#include "extract/data_file.h"
 #include "extract/datetime.h"
 #include "extract/types.h"
 
@@ -58,8 +57,15 @@ class Gazetteer {
   // Freezes the gazetteer and builds the matcher. REQUIRES: called once before scan().
   void build();
 
-  // Reports every occurrence of every known surface (overlapping ones included).
-  void scan(std::string_view text, const std::function<void(const GazetteerHit&)>& on_hit) const;
+  // Calls on_hit(const GazetteerHit&) for every occurrence of every known surface
+  // (overlapping ones included), in order of end position, longest first at one end. A
+  // template so the per-hit call inlines (no std::function).
+  template <class OnHit>
+  void scan(std::string_view text, OnHit&& on_hit) const {
+    matcher_.scan(text, [&](std::size_t b, std::size_t e, std::uint32_t id) {
+      on_hit(GazetteerHit{b, e, id});
+    });
+  }
 
   // The entries that have this surface as name or alias, in priority order.
   const std::vector<std::uint32_t>& entries_for(std::uint32_t surface) const {
@@ -70,7 +76,7 @@ class Gazetteer {
   // The entry with this full id, or nullptr.
   const GazetteerEntry* find_id(const std::string& id) const;
   // The surface string of a surface id.
-  const std::string& surface(std::uint32_t id) const { return surfaces_[id]; }
+  const std::string& surface(std::uint32_t id) const { return surfaces_.key(id); }
   // Surface id of an exact string, if known.
   std::optional<std::uint32_t> surface_id(std::string_view s) const;
 
@@ -83,6 +89,8 @@ class Gazetteer {
 
   std::size_t entry_count() const { return entries_.size(); }
   std::size_t surface_count() const { return surfaces_.size(); }
+  // States of the built matcher (0 before build()), for benchmarks.
+  std::size_t state_count() const { return matcher_.state_count(); }
   // The ids of the gazetteer files loaded, in load order ("government", "media", ...).
   const std::vector<std::string>& file_ids() const { return file_ids_; }
 
@@ -90,9 +98,8 @@ class Gazetteer {
   std::uint32_t intern_surface(const std::string& s);
 
   std::vector<GazetteerEntry> entries_;
-  std::unordered_map<std::string, std::uint32_t> entry_by_id_;
-  std::vector<std::string> surfaces_;
-  std::unordered_map<std::string, std::uint32_t> surface_by_text_;
+  StringIndex entry_ids_;  // id i is entries_[i].id
+  StringIndex surfaces_;   // surface ids; lookups by string_view never allocate
   std::vector<std::vector<std::uint32_t>> surface_entries_;
   std::vector<std::string> file_ids_;
   AhoCorasick matcher_;

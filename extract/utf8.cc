@@ -43,21 +43,6 @@ std::optional<std::size_t> find_invalid(std::string_view s) {
   return std::nullopt;
 }
 
-char32_t decode(std::string_view s, std::size_t& pos) {
-  const auto c = static_cast<unsigned char>(s[pos]);
-  if (c < 0x80) {
-    ++pos;
-    return c;
-  }
-  std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-  char32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (std::size_t k = 1; k < len && pos + k < s.size(); ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[pos + k]) & 0x3F);
-  }
-  pos += len;
-  return cp;
-}
-
 char32_t decode_before(std::string_view s, std::size_t& pos) {
   std::size_t start = pos - 1;
   while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
@@ -128,12 +113,6 @@ std::size_t CodePointIndex::to_cp(std::size_t byte) const {
 
 std::size_t CodePointIndex::to_byte(std::size_t cp) const {
   return cp < cp_to_byte_.size() ? cp_to_byte_[cp] : cp_to_byte_.back();
-}
-
-bool is_word_char(char32_t c) {
-  return is_hangul_syllable(c) || is_ascii_alpha(c) || is_ascii_digit(c) ||
-         (c >= 0x4E00 && c <= 0x9FFF) ||  // CJK unified ideographs (漢字 in names)
-         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
 }
 
 bool is_space(char32_t c) {

@@ -19,8 +19,29 @@ namespace sillok::utf8 {
 std::optional<std::size_t> find_invalid(std::string_view s);
 
 // Decodes the code point starting at byte `pos` of valid UTF-8 and advances `pos` past it.
-// REQUIRES: `s` is valid UTF-8 and pos < s.size().
-char32_t decode(std::string_view s, std::size_t& pos);
+// REQUIRES: `s` is valid UTF-8 and pos < s.size(). Inline: every scan calls it per character.
+inline char32_t decode(std::string_view s, std::size_t& pos) {
+  const auto c = static_cast<unsigned char>(s[pos]);
+  if (c < 0x80) {
+    ++pos;
+    return c;
+  }
+  if ((c & 0xF0) == 0xE0 && pos + 2 < s.size()) {  // the Hangul and CJK case, in full
+    const auto b1 = static_cast<unsigned char>(s[pos + 1]);
+    const auto b2 = static_cast<unsigned char>(s[pos + 2]);
+    const char32_t cp = (static_cast<char32_t>(c & 0x0F) << 12) |
+                        (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+    pos += 3;
+    return cp;
+  }
+  const std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+  char32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t k = 1; k < len && pos + k < s.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[pos + k]) & 0x3F);
+  }
+  pos += len;
+  return cp;
+}
 
 // Decodes the code point that ends just before byte `pos` and moves `pos` to its first byte.
 // REQUIRES: `s` is valid UTF-8 and 0 < pos <= s.size().
@@ -63,7 +84,11 @@ inline bool is_ascii_alpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 
 inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 inline bool is_ascii_upper(char32_t c) { return c >= 'A' && c <= 'Z'; }
 // Hangul syllable, Latin letter, digit, or CJK ideograph: the characters names are made of.
-bool is_word_char(char32_t c);
+inline bool is_word_char(char32_t c) {
+  return is_hangul_syllable(c) || is_ascii_alpha(c) || is_ascii_digit(c) ||
+         (c >= 0x4E00 && c <= 0x9FFF) ||  // CJK unified ideographs (漢字 in names)
+         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
 // Space, tab, newline, NBSP and the other Unicode spaces.
 bool is_space(char32_t c);
 // The middle dots Korean uses to join names: U+00B7 '·', U+318D 'ㆍ', U+30FB '・', U+2027 '‧'.
