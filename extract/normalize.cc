@@ -1,8 +1,10 @@
 #include "extract/normalize.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -37,6 +39,10 @@ bool valid_scalar(std::uint32_t cp) {
   return cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
 }
 
+// The longest reference decoded, '&' to ';' exclusive of ';' ("&#x10FFFF" is 9, "&thinsp" 7);
+// kept at the historical 12 so that nothing decoded before stops decoding.
+constexpr std::size_t kMaxReference = 12;
+
 // One round of decoding; returns true when something was replaced.
 bool decode_once(std::string_view in, std::string& out) {
   out.clear();
@@ -48,8 +54,11 @@ bool decode_once(std::string_view in, std::string& out) {
       out.push_back(in[i++]);
       continue;
     }
-    const std::size_t semi = in.find(';', i + 1);
-    if (semi == std::string_view::npos || semi - i > 12 || semi == i + 1) {
+    // Look for the ';' only as far as the longest reference could reach: searching the
+    // rest of the text for every '&' made a flood of '&' without ';' quadratic.
+    const std::string_view window = in.substr(0, std::min(in.size(), i + kMaxReference + 1));
+    const std::size_t semi = window.find(';', i + 1);
+    if (semi == std::string_view::npos || semi == i + 1) {
       out.push_back(in[i++]);
       continue;
     }
@@ -151,6 +160,41 @@ bool has_compat_jamo(std::string_view s) {
   return false;
 }
 
+// Unicode's stream-safe limit (UAX #15): no real text has more than 30 non-starters in a row.
+constexpr int kMaxNonStarters = 30;
+
+bool is_non_starter(char32_t c) {
+  // Hangul syllables, most of the text, are starters; skip the table lookup for them.
+  return c >= 0x300 && !utf8::is_hangul_syllable(c) &&
+         u_getCombiningClass(static_cast<UChar32>(c)) != 0;
+}
+
+// Drops the non-starters (combining marks) beyond kMaxNonStarters in a row. ICU reorders a
+// run of combining marks by insertion sort, so an adversarial run of 10^5 alternating marks
+// takes seconds and 10^6 takes minutes; capped runs keep NFC linear. Returns false (and
+// leaves `out` alone) when nothing needs dropping, the common case, to avoid a copy.
+bool cap_non_starter_runs(std::string_view text, std::string& out) {
+  int run = 0;
+  bool capped = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    const char32_t c = utf8::decode(text, i);
+    run = is_non_starter(c) ? run + 1 : 0;
+    if (run > kMaxNonStarters && !capped) {
+      out.assign(text.substr(0, start));
+      capped = true;
+    }
+    if (capped && run <= kMaxNonStarters) out.append(text.substr(start, i - start));
+  }
+  return capped;
+}
+
+// Lead bytes of the characters is_invisible accepts: C0 controls, DEL, C2 (C1 controls,
+// soft hyphen), E1 (U+180E), E2 (U+200B.., U+202A.., U+2060..), EF (U+FEFF).
+bool may_start_invisible(unsigned char b) {
+  return b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xEF;
+}
+
 bool is_invisible(char32_t c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
          c == 0x00AD || c == 0x180E || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
@@ -172,6 +216,8 @@ std::string decode_html_entities(std::string_view text) {
 }
 
 std::string nfc(std::string_view text) {
+  std::string capped;
+  if (cap_non_starter_runs(text, capped)) text = capped;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* norm = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU NFC normalizer unavailable");
@@ -191,13 +237,26 @@ std::string nfc(std::string_view text) {
 }
 
 std::string strip_invisible(std::string_view text) {
+  // Only bytes that can start an invisible character are decoded, and the text between the
+  // characters removed is copied in one piece: most text has none, and this pass runs over
+  // every byte of every article. Continuation bytes (80..BF) are never candidates, so
+  // stepping byte by byte only ever decodes at the start of a character.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::string out;
   out.reserve(text.size());
+  std::size_t copied = 0;  // text[copied, i) is kept and not yet appended
   for (std::size_t i = 0; i < text.size();) {
+    if (!may_start_invisible(bytes[i])) {
+      ++i;
+      continue;
+    }
     const std::size_t start = i;
-    const char32_t c = utf8::decode(text, i);
-    if (!is_invisible(c)) out.append(text.substr(start, i - start));
+    if (is_invisible(utf8::decode(text, i))) {
+      out.append(text.substr(copied, start - copied));
+      copied = i;
+    }
   }
+  out.append(text.substr(copied));
   return out;
 }
 
@@ -239,6 +298,9 @@ std::string normalize_text(std::string_view text) {
   // Invisible characters go first: one inside a reference ("&a<ZWSP>mp;") would otherwise
   // survive the entity pass and let a second call decode what the first did not.
   std::string cur = nfc(decode_html_entities(strip_invisible(text)));
+  // A round is a function of its input: text the first round left as it was is settled, and
+  // a second round over it (the whole text again) is skipped.
+  if (cur == text) return normalize_whitespace(cur);
   // Composing compatibility jamo can create a syllable that NFC then merges with a following
   // conjoining jamo ("ㄱㅏ" + U+11A8 -> "가" + U+11A8 -> "각"), and decoding can produce new
   // invisible characters or references; repeat until nothing changes (bounded: each round

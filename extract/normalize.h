@@ -17,11 +17,14 @@ namespace sillok {
 // Decodes HTML character references: the common named ones (&amp; &quot; &lt; &gt; &apos;
 // &nbsp; &middot; &hellip; &lsquo; ... ) and numeric ones (&#39; &#x27;). Double-encoded
 // text (&amp;#x27;) is decoded until nothing changes, at most three rounds. Unknown or
-// malformed references are left as written.
+// malformed references are left as written. Linear in the text's size, whatever its content
+// (a reference is at most 12 bytes from '&' to ';', so floods of '&' cost nothing extra).
 std::string decode_html_entities(std::string_view text);
 
 // Unicode NFC through ICU, then composes runs of Hangul compatibility jamo that spell whole
 // syllables ("ㄱㅣㅁ" -> "김"); lone jamo ("ㅋㅋ") and the separator 'ㆍ' stay as they are.
+// Combining marks beyond 30 in a row (Unicode's stream-safe limit) are dropped first, so
+// that an adversarial run of marks costs linear time instead of ICU's quadratic reordering.
 std::string nfc(std::string_view text);
 
 // Removes characters that carry no text: zero-width space/joiners, word joiner, BOM,

@@ -49,22 +49,51 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
+// Lines ending in LF, CRLF or a lone CR (old Mac files), without their line ends.
 std::vector<std::string_view> split_lines(std::string_view s) {
   std::vector<std::string_view> lines;
   std::size_t start = 0;
-  while (start <= s.size()) {
-    const std::size_t nl = s.find('\n', start);
-    if (nl == std::string_view::npos) {
-      if (start < s.size()) lines.push_back(s.substr(start));
+  while (start < s.size()) {
+    const std::size_t end = s.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) {
+      lines.push_back(s.substr(start));
       break;
     }
-    std::string_view line = s.substr(start, nl - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    start = nl + 1;
+    lines.push_back(s.substr(start, end - start));
+    start = end + (s.compare(end, 2, "\r\n") == 0 ? 2 : 1);
   }
   return lines;
 }
+
+// `s` without its leading byte-order marks: one is common, and files concatenated by
+// careless tools carry two or more.
+std::string_view strip_boms(std::string_view s) {
+  while (starts_with(s, kBom)) s.remove_prefix(kBom.size());
+  return s;
+}
+
+// find(c, from) on one string for positions `from` that never decrease: an answer stays
+// valid while `from` has not passed it, so a line of 10^6 '[' without ']' scans once, not
+// 10^6 times.
+class ForwardFinder {
+ public:
+  ForwardFinder(std::string_view s, char c) : s_(s), c_(c) {}
+  std::size_t find(std::size_t from) {
+    if (!searched_ || from < from_ || (hit_ != std::string_view::npos && from > hit_)) {
+      hit_ = s_.find(c_, from);
+      from_ = from;
+      searched_ = true;
+    }
+    return hit_;
+  }
+
+ private:
+  std::string_view s_;
+  char c_;
+  bool searched_ = false;
+  std::size_t from_ = 0;
+  std::size_t hit_ = std::string_view::npos;
+};
 
 // Unquotes a YAML scalar: "double \"quoted\"", 'single ''quoted''', or plain.
 std::string yaml_scalar(std::string_view v) {
@@ -107,13 +136,15 @@ std::string strip_markdown_inline(std::string_view line) {
   if (starts_with(t, "> ")) t.remove_prefix(2);
   std::string out;
   out.reserve(t.size());
+  ForwardFinder close_bracket(t, ']');
+  ForwardFinder close_paren(t, ')');
   for (std::size_t i = 0; i < t.size();) {
     const bool image = t[i] == '!' && i + 1 < t.size() && t[i + 1] == '[';
     if (t[i] == '[' || image) {
       const std::size_t open = image ? i + 1 : i;
-      const std::size_t close = t.find(']', open);
+      const std::size_t close = close_bracket.find(open);
       if (close != std::string_view::npos && close + 1 < t.size() && t[close + 1] == '(') {
-        const std::size_t paren = t.find(')', close + 2);
+        const std::size_t paren = close_paren.find(close + 2);
         if (paren != std::string_view::npos) {
           if (!image) out.append(t.substr(open + 1, close - open - 1));
           i = paren + 1;
@@ -203,8 +234,7 @@ bool has_extension(const fs::path& p, std::initializer_list<std::string_view> ex
 InputFormat detect_format(std::string_view bytes, const std::string& source) {
   const fs::path p(source);
   if (has_extension(p, {".jsonl", ".ndjson"})) return InputFormat::jsonl;
-  std::string_view head = bytes;
-  if (starts_with(head, kBom)) head.remove_prefix(kBom.size());
+  std::string_view head = strip_boms(bytes);
   while (!head.empty() && (head.front() == ' ' || head.front() == '\n' || head.front() == '\r' ||
                            head.front() == '\t')) {
     head.remove_prefix(1);
@@ -226,18 +256,43 @@ void apply_default_date(Article& a, const ReadOptions& options) {
   }
 }
 
+// Reads one line (without its '\n') into `line`, keeping at most max_bytes + 1 of its bytes
+// so that a gigabyte line costs bounded memory; `length` receives the whole line's length.
+// False at the end of the stream.
+bool read_bounded_line(std::istream& in, std::size_t max_bytes, std::string& line,
+                       std::size_t& length) {
+  line.clear();
+  length = 0;
+  bool any = false;
+  char buf[1 << 16];
+  while (in) {
+    in.getline(buf, sizeof buf);
+    const auto got = static_cast<std::size_t>(in.gcount());  // counts an extracted '\n'
+    // A full buffer without the delimiter sets failbit; the line goes on.
+    const bool filled = in.fail() && !in.eof() && got + 1 == sizeof buf;
+    const std::size_t stored = filled || in.eof() ? got : got - 1;
+    any = any || got > 0;
+    length += stored;
+    if (line.size() <= max_bytes) line.append(buf, std::min(stored, max_bytes + 1 - line.size()));
+    if (!filled) break;
+    in.clear();
+  }
+  return any;
+}
+
 void read_jsonl_stream(std::istream& in, const std::string& source, const ReadOptions& options,
                        const std::function<void(Article&&)>& on_article,
                        const std::function<void(ReadError&&)>& on_error) {
   std::string line;
+  std::size_t length = 0;
   std::size_t lineno = 0;
-  while (std::getline(in, line)) {
+  while (read_bounded_line(in, options.max_bytes, line, length)) {
     ++lineno;
     const std::string where = source + ":" + std::to_string(lineno);
-    if (trim(line).empty()) continue;
+    if (length <= options.max_bytes && trim(line).empty()) continue;
     try {
-      if (line.size() > options.max_bytes) {
-        throw InputError("record too large: " + std::to_string(line.size()) + " bytes (limit " +
+      if (length > options.max_bytes) {
+        throw InputError("record too large: " + std::to_string(length) + " bytes (limit " +
                          std::to_string(options.max_bytes) + ")");
       }
       check_text_bytes(line);
@@ -253,20 +308,29 @@ void read_jsonl_stream(std::istream& in, const std::string& source, const ReadOp
 }  // namespace
 
 void check_text_bytes(std::string_view bytes) {
-  if (starts_with(bytes, kBom)) bytes.remove_prefix(kBom.size());
+  // UTF-16 (and UTF-32) files start with a byte-order mark that UTF-8 cannot contain; name
+  // the encoding rather than the first NUL or invalid byte.
+  if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
+    throw InputError("UTF-16 text (byte-order mark " +
+                     describe_byte(static_cast<unsigned char>(bytes[0])) + " " +
+                     describe_byte(static_cast<unsigned char>(bytes[1])) +
+                     "); convert it to UTF-8");
+  }
+  const std::size_t skipped = bytes.size() - strip_boms(bytes).size();
+  bytes.remove_prefix(skipped);
   const std::size_t nul = bytes.find('\0');
   if (nul != std::string_view::npos) {
-    throw InputError("binary file: NUL byte at offset " + std::to_string(nul));
+    throw InputError("binary file: NUL byte at offset " + std::to_string(skipped + nul));
   }
   if (const auto bad = utf8::find_invalid(bytes)) {
     throw InputError("not UTF-8: invalid byte " +
                      describe_byte(static_cast<unsigned char>(bytes[*bad])) + " at offset " +
-                     std::to_string(*bad));
+                     std::to_string(skipped + *bad));
   }
 }
 
 Article parse_crawl(std::string_view bytes, const std::string& source) {
-  if (starts_with(bytes, kBom)) bytes.remove_prefix(kBom.size());
+  bytes = strip_boms(bytes);
   if (trim(bytes).empty() || bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     throw InputError("empty file");
   }
@@ -340,8 +404,9 @@ Article parse_crawl(std::string_view bytes, const std::string& source) {
     body += strip_markdown_inline(t);
     body.push_back('\n');
   }
-  a.text = build_text(a.title, normalize_text(body));
-  if (normalize_text(body).empty()) throw InputError("no body text after the front matter");
+  const std::string normalized_body = normalize_text(body);
+  if (normalized_body.empty()) throw InputError("no body text after the front matter");
+  a.text = build_text(a.title, normalized_body);
   finish(a);
   return a;
 }
@@ -385,7 +450,7 @@ Article parse_json_record(std::string_view line, const std::string& source) {
 
 Article parse_plain_text(std::string_view bytes, const std::string& id,
                          const std::string& source) {
-  if (starts_with(bytes, kBom)) bytes.remove_prefix(kBom.size());
+  bytes = strip_boms(bytes);
   Article a;
   a.id = id;
   a.source = source;

@@ -10,6 +10,13 @@
 //
 // Every problem becomes a ReadError naming the source ("dir/a.md", "feed.jsonl:12") and what
 // is wrong; one bad article never stops the others. The reader never prints.
+//
+// Damaged input is repaired where the repair cannot change the meaning, and refused with a
+// clear error otherwise: BOMs before the front matter, LF/CRLF/CR line ends, invisible
+// characters, NFD Hangul, compatibility jamo and double-encoded HTML references all read as
+// the clean article would (extract/normalize.h); invalid UTF-8, NUL bytes, UTF-16 and inputs
+// over ReadOptions::max_bytes are errors. Time is linear in the input, and memory bounded by
+// max_bytes (a JSON Lines record longer than that is skipped without being held in memory).
 #pragma once
 
 #include <cstddef>
@@ -60,8 +67,11 @@ Article parse_json_record(std::string_view line, const std::string& source);
 // A plain-text article whose id is `id`. Throws InputError when empty.
 Article parse_plain_text(std::string_view bytes, const std::string& id, const std::string& source);
 
-// Rejects bytes that are not text: NUL bytes ("binary file") or invalid UTF-8 ("not UTF-8:
-// invalid byte 0xFF at offset 10"). A leading UTF-8 BOM is accepted. Throws InputError.
+// Rejects bytes that are not text: UTF-16 ("UTF-16 text (byte-order mark 0xFF 0xFE) ..."),
+// NUL bytes ("binary file: NUL byte at offset 29") or invalid UTF-8 of any kind, overlong,
+// surrogate, truncated, above U+10FFFF or a stray continuation byte ("not UTF-8: invalid byte
+// 0xFF at offset 10"). Leading UTF-8 BOMs are accepted; offsets count from the first byte
+// of `bytes`. Linear time. Throws InputError.
 void check_text_bytes(std::string_view bytes);
 
 // Expands the command line's PATH arguments: files as given (whatever their name),

@@ -22,6 +22,17 @@ char32_t peek_before(std::string_view s, std::size_t pos) {
   return utf8::decode_before(s, pos);
 }
 
+// Without a space, the cut goes after the last character in [lo, cut) that cannot be part
+// of a word ('·', ',', ')'), so that a run of names joined by '·' is not cut through a name;
+// `cut` itself when there is none.
+std::size_t after_last_non_word(std::string_view text, std::size_t lo, std::size_t cut) {
+  for (std::size_t p = cut; p > lo;) {
+    const std::size_t after = p;
+    if (!utf8::is_word_char(utf8::decode_before(text, p))) return after;
+  }
+  return cut;
+}
+
 void push_trimmed(std::string_view text, std::size_t b, std::size_t e, std::size_t max_bytes,
                   std::vector<ByteSpan>& out) {
   while (b < e && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
@@ -36,8 +47,13 @@ void push_trimmed(std::string_view text, std::size_t b, std::size_t e, std::size
       utf8::decode(text, cut);
       if (cut > e) cut = e;
     }
-    std::size_t space = text.rfind(' ', cut);
-    if (space != std::string_view::npos && space > b + max_bytes / 2) cut = space;
+    // Only a space in the second half of the piece is worth cutting at; looking further
+    // back (rfind over the whole text) made a long line without spaces quadratic.
+    const std::size_t lo = b + max_bytes / 2 + 1;
+    if (cut >= lo) {
+      const std::size_t space = text.substr(lo, cut - lo + 1).rfind(' ');
+      cut = space != std::string_view::npos ? lo + space : after_last_non_word(text, lo, cut);
+    }
     out.push_back({b, cut});
     b = cut;
     while (b < e && text[b] == ' ') ++b;
@@ -86,14 +102,22 @@ std::vector<ByteSpan> split_sentences(std::string_view text, std::size_t max_byt
         if (before == 0 || before == ' ' || before == '.') continue;  // initials: "U.S."
       }
     }
-    // A quote closed right before Hangul continues the sentence: …승자"라며.
-    if (closed_quote && utf8::is_hangul_syllable(next)) continue;
+    // A quote closed right before Hangul continues the sentence: …승자"라며. Every
+    // terminator of the run shares `next`, so none of them ends a sentence either: skip the
+    // run instead of rescanning it from each of its terminators ("……" x 10^5 is quadratic).
+    if (closed_quote && utf8::is_hangul_syllable(next)) {
+      i = end;
+      continue;
+    }
     const bool boundary_after = next == 0 || utf8::is_space(next) ||
                                 utf8::is_hangul_syllable(next) || next == '"' ||
                                 next == '\'' || next == 0x201C || next == 0x2018 ||
                                 next == '(' || next == '[' || utf8::is_ascii_alpha(next) ||
                                 next == 0x25B3 || next == 0x25B2;  // △ ▲ list markers
-    if (!boundary_after) continue;
+    if (!boundary_after) {
+      i = end;  // the same holds for the rest of the run, as above
+      continue;
+    }
     push_trimmed(text, start, end, max_bytes, out);
     start = end;
     i = end;
