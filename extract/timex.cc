@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -82,12 +83,20 @@ class WordTable {
 enum class Unit { year, month, months, dal, week, day, hour, hours, minute, second, quarter, half };
 enum class Shift { am, pm, noon, night };
 enum class Rel { none, forward, backward, next, self };
-enum class Prec { year, half, quarter, month, week, day, hour, minute, second };
+enum class Prec { year, half, quarter, season, month, week, day, hour, minute, second };
 
-const char* prec_name(Prec p) {
-  static const char* names[] = {"year", "half", "quarter", "month", "week",
-                                "day",  "hour", "minute",  "second"};
-  return names[static_cast<int>(p)];
+const std::vector<std::string>& prec_names() {
+  static const std::vector<std::string> names = {"year", "half", "quarter", "season", "month",
+                                                 "week", "day",  "hour",    "minute", "second"};
+  return names;
+}
+const char* prec_name(Prec p) { return prec_names()[static_cast<std::size_t>(p)].c_str(); }
+
+// TIMEX3 season codes by the index stored in the seasons table; a season starts in the month
+// 3 * (index + 1) (spring March, summer June, autumn September, winter December).
+const std::vector<std::string>& season_codes() {
+  static const std::vector<std::string> codes = {"SP", "SU", "FA", "WI"};
+  return codes;
 }
 
 // Modifier names stored as table values by index.
@@ -117,7 +126,17 @@ struct TimexRules {
   WordTable approx_prefixes, approx_suffixes, until_suffixes, since_suffixes;
   WordTable duration_suffixes, glued_duration_suffixes, within_suffixes, ago_suffixes,
       later_suffixes;
+  WordTable after_suffixes;  // a duration + 이후 -> anchor + duration, on_or_after
   WordTable range_separators, range_closers;
+  WordTable seasons;        // value: index into season_codes()
+  WordTable time_zones;     // value: UTC offset in minutes
+  WordTable vague_numbers;  // value: index into vague
+  struct Vague {
+    int value = 0;
+    unsigned units = 0;   // bit (1 << Unit) for each unit the word may count
+    bool spaced = false;  // a space may separate it from the unit ("몇 시간"; not "할 수 년")
+  };
+  std::vector<Vague> vague;
   WordTable set_words;  // value: index into set_values
   std::vector<std::string> set_values;
   WordTable holidays_fixed;  // value: month * 100 + day
@@ -200,15 +219,14 @@ const std::vector<std::string>& unit_ids() {
 
 // shift_precision: {unit: precision}; day_periods: {part of day: [from, to)}.
 void load_precisions(TimexRules& r, const nlohmann::json& doc, const DataObject& where) {
-  static const std::vector<std::string> precs = {"year", "half", "quarter", "month", "week",
-                                                 "day",  "hour", "minute",  "second"};
+  const auto& precs = prec_names();
   r.shift_precision.fill(Prec::day);
   for (const auto& [unit, prec] : member(where, doc, "shift_precision").items()) {
     const auto& ids = unit_ids();
     auto u = std::find(ids.begin(), ids.end(), unit);
     auto pr =
         std::find(precs.begin(), precs.end(), prec.is_string() ? prec.get<std::string>() : "");
-    if (u == ids.end() || pr == precs.end())
+    if (u == ids.end() || pr == precs.end() || *pr == "season")
       where.fail(("shift_precision/" + unit).c_str(), "expected a unit id and a precision name");
     r.shift_precision[static_cast<std::size_t>(u - ids.begin())] =
         static_cast<Prec>(pr - precs.begin());
@@ -242,6 +260,48 @@ void load_units(TimexRules& r, const nlohmann::json& doc, const DataObject& wher
     DataObject holder(blocked, where.file(), where.path() + "/unit_blocked");
     load_list(r.unit_blocked[form], holder, form.c_str());
   }
+}
+
+// time_zones: {name: UTC offset in minutes}; Latin names match in upper or lower case
+// ("GMT", "gmt"), since news and chat write both.
+void load_time_zones(TimexRules& r, const nlohmann::json& doc, const DataObject& where) {
+  const auto& m = member(where, doc, "time_zones");
+  if (!m.is_object()) where.fail("time_zones", "expected an object of integers");
+  for (const auto& [form, value] : m.items()) {
+    if (!value.is_number_integer() || std::abs(value.get<int>()) > 14 * 60)
+      where.fail(("time_zones/" + form).c_str(), "expected a UTC offset in minutes, -840..840");
+    std::string lower = form, upper = form;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (const auto& f : {form, lower, upper}) r.time_zones.add(f, value.get<int>());
+  }
+  r.time_zones.finish();
+}
+
+// vague_numbers: {word: {"value": n, "spaced": bool, "units": [unit ids]}}: 몇 시간 ~ 3 hours.
+void load_vague_numbers(TimexRules& r, const nlohmann::json& doc, const DataObject& where) {
+  const auto& m = member(where, doc, "vague_numbers");
+  if (!m.is_object()) where.fail("vague_numbers", "expected an object");
+  const auto& ids = unit_ids();
+  for (const auto& [form, entry] : m.items()) {
+    const std::string path = "vague_numbers/" + form;
+    if (!entry.is_object() || !entry.contains("value") || !entry["value"].is_number_integer() ||
+        !entry.contains("units") || !entry["units"].is_array() || !entry.contains("spaced") ||
+        !entry["spaced"].is_boolean())
+      where.fail(path.c_str(),
+                 "expected {\"value\": integer, \"spaced\": boolean, \"units\": [unit ids]}");
+    TimexRules::Vague v;
+    v.value = entry["value"].get<int>();
+    v.spaced = entry["spaced"].get<bool>();
+    for (const auto& u : entry["units"]) {
+      auto it = std::find(ids.begin(), ids.end(), u.is_string() ? u.get<std::string>() : "");
+      if (it == ids.end()) where.fail(path.c_str(), "unknown unit id");
+      v.units |= 1u << static_cast<unsigned>(it - ids.begin());
+    }
+    r.vague_numbers.add(form, static_cast<int>(r.vague.size()));
+    r.vague.push_back(v);
+  }
+  r.vague_numbers.finish();
 }
 
 void load_sets_and_holidays(TimexRules& r, const nlohmann::json& doc, const DataObject& where) {
@@ -336,6 +396,10 @@ std::shared_ptr<TimexRules> load_rules(const std::string& path) {
   load_list(r->within_suffixes, root, "within_suffixes");
   load_list(r->ago_suffixes, root, "ago_suffixes");
   load_list(r->later_suffixes, root, "later_suffixes");
+  load_list(r->after_suffixes, root, "after_suffixes");
+  load_name_map(r->seasons, doc, root, "seasons", season_codes());
+  load_time_zones(*r, doc, root);
+  load_vague_numbers(*r, doc, root);
   load_list(r->range_separators, root, "range_separators");
   load_list(r->range_closers, root, "range_closers");
   load_sets_and_holidays(*r, doc, root);
@@ -389,6 +453,8 @@ struct Point {
         return y + "-H" + (date.month <= 6 ? "1" : "2");
       case Prec::quarter:
         return y + "-Q" + std::to_string((date.month - 1) / 3 + 1);
+      case Prec::season:  // date is the season's first day: 03-01 SP .. 12-01 WI
+        return y + "-" + season_codes()[static_cast<std::size_t>(date.month / 3 - 1)];
       case Prec::month:
         return y + "-" + pad(date.month, 2);
       case Prec::week: {
@@ -499,13 +565,15 @@ std::optional<CivilDate> nth_weekday(int year, int month, int weekday, int n) {
 // Parsing
 // ---------------------------------------------------------------------------------------------
 
-enum class NumKind { arabic, sino, native };
+enum class NumKind { arabic, sino, native, vague };
 struct Num {
   long value = 0;
   std::size_t end = 0;
   NumKind kind = NumKind::arabic;
-  bool single_sino = false;  // one Sino-Korean digit syllable ("이", "삼"): easily a word
-  int digits = 0;            // Arabic digit count
+  bool single_sino = false;   // one Sino-Korean digit syllable ("이", "삼"): easily a word
+  int digits = 0;             // Arabic digit count
+  unsigned vague_units = 0;   // NumKind::vague ("몇"): the units it may count, bit (1 << Unit)
+  bool vague_spaced = false;  // NumKind::vague: a space may come before the unit
 };
 
 // Everything a composite date/time expression has collected before resolution.
@@ -527,14 +595,17 @@ struct Piece {
   int holiday = 0;  // month*100+day of a fixed holiday
   int ordinal = 0;  // n-th weekday of the month, -1 = last
   bool last_day = false;
-  bool year_period = false;  // 연말: the year itself
-  bool needs_more = false;   // "올" is a year only before more of the date (올 3월)
+  bool year_period = false;     // 연말: the year itself
+  bool needs_more = false;      // "올" is a year only before more of the date (올 3월)
+  bool year_from_word = false;  // the year came from a word relative to the anchor (올해)
+  int season = -1;              // index into season_codes()
+  std::optional<int> zone;      // UTC offset (minutes) of the clock time ("4pm CET")
   std::string mod;
   Rel rel = Rel::none;
   bool any = false;  // something was read
   bool has_date_part() const {
     return year || month || day || date || week || quarter || half || weekday >= 0 ||
-           lunar_key >= 0 || holiday || year_period;
+           lunar_key >= 0 || holiday || year_period || season >= 0;
   }
 };
 
@@ -669,6 +740,11 @@ class Scanner {
 
   std::vector<Num> numbers(std::size_t pos) const {
     if (auto a = arabic(pos)) return {*a};
+    if (auto v = r_.vague_numbers.match(s_, pos)) {  // "몇 시간": a few, read as its table value
+      const auto& entry = r_.vague[static_cast<std::size_t>(v->value)];
+      Num n{entry.value, v->end, NumKind::vague, false, 0, entry.units, entry.spaced};
+      return {n};
+    }
     auto out = sino(pos);
     auto nat = native(pos);
     out.insert(out.end(), nat.begin(), nat.end());
@@ -741,13 +817,16 @@ class Scanner {
           nu.approx = true;
           p += 3;
         }
-      } else if (n.kind == NumKind::native) {
+      } else if (n.kind == NumKind::native || n.vague_spaced) {
         p = skip_spaces(p);
       }
+      if (n.kind == NumKind::vague) nu.approx = true;
       auto u = unit_at(p);
       if (!u) continue;
       const Unit unit = static_cast<Unit>(u->value);
       if (n.kind == NumKind::native && !native_ok(unit)) continue;
+      if (n.kind == NumKind::vague && !(n.vague_units & (1u << static_cast<unsigned>(unit))))
+        continue;
       if (n.kind == NumKind::native && unit == Unit::week && !ends_word(u->end) &&
           !suffix_follows(u->end))
         continue;  // "한주호" is a name
@@ -957,15 +1036,64 @@ class Scanner {
     return a;
   }
 
-  // The anchor moved by +-d, at the precision of d's smallest unit.
+  // Whether the anchor's clock says anything: feeds that only know the day write 00:00
+  // ("2025-12-29 00:00"), so an anchor at exactly midnight counts as a date.
+  bool anchor_clock_known() const {
+    return anchor_.has_time && (anchor_.hour || anchor_.minute || anchor_.second);
+  }
+
+  // The anchor moved by +-d, at the precision shift_precision gives d's smallest unit, but
+  // never finer than the anchor knows: "7일 전" from 04:30 is 04:00 seven days before (hour),
+  // from a date-only anchor just that day. An unknown clock is taken as midday, so that "50분
+  // 전" in a dated-only article stays on its day instead of falling back to the day before.
   Point shift(const Dur& d, int sign) const {
     Point a = anchor_point();
+    if (!anchor_clock_known()) a.hour = 12, a.minute = 0, a.second = 0;
     a.date = a.date.add_months(sign * static_cast<int>(d.years * 12 + d.months));
     a.date = a.date.add_days(sign * (d.weeks * 7 + d.days));
     const long secs = a.seconds() + sign * (d.hours * 3600 + d.minutes * 60 + d.seconds);
-    Point out = Point::from_seconds(secs, prec_of(d.smallest));
+    Prec prec = prec_of(d.smallest);
+    if (prec > Prec::day && !anchor_clock_known()) prec = Prec::day;
+    Point out = Point::from_seconds(secs, prec);
     if (out.prec == Prec::month) out.date.day = 1;
     return out;
+  }
+
+  // The anchor shifted by +-d as a match, or nothing when the date leaves 0000..9999:
+  // "9000년 후", "8000년 전" have no TIMEX3 value, and a huge count would overflow the month
+  // arithmetic in shift().
+  std::optional<TimeMatch> shifted_match(std::size_t start, std::size_t end, const Dur& d,
+                                         int sign) const {
+    if (d.years > 9999 || d.months > 9999 * 12 || d.weeks > 9999 * 53 || d.days > 9999 * 366) {
+      return std::nullopt;
+    }
+    const Point p = shift(d, sign);
+    if (p.date.year < 0 || p.date.year > 9999) return std::nullopt;
+    return date_match(start, end, p);
+  }
+
+  // The anchor shifted by a duration and the suffix at q: "3일 전", "2주 후", "한시간 안에"
+  // (on_or_before), "3시간 이후" (on_or_after). Not after a relative word: "오는 26일 전까지"
+  // is before the coming 26th, not 26 days ago.
+  std::optional<TimeMatch> shifted(std::size_t start, std::size_t q, const Dur& d,
+                                   bool licensed) const {
+    if (auto w = r_.within_suffixes.match(s_, q); w && ends_word(w->end)) {
+      auto m = shifted_match(start, w->end, d, 1);
+      if (m) m->mod = "on_or_before";
+      return m;
+    }
+    if (auto ago = r_.ago_suffixes.match(s_, q); ago && ends_word(ago->end))
+      return shifted_match(start, ago->end, d, -1);
+    if (auto later = r_.later_suffixes.match(s_, q); later && ends_word(later->end))
+      return shifted_match(start, later->end, d, 1);
+    // "3시간 이후": from then on. Only units that are durations on their own: "3일 이후" is
+    // "from the 3rd" (a date with a bound, read by parse_composite).
+    if (auto after = r_.after_suffixes.match(s_, q); after && licensed && ends_word(after->end)) {
+      auto m = shifted_match(start, after->end, d, 1);
+      if (m) m->mod = "on_or_after";
+      return m;
+    }
+    return std::nullopt;
   }
 
   std::optional<TimeMatch> finish_duration(std::size_t start, std::size_t p, const Dur& d, Rel rel,
@@ -981,13 +1109,8 @@ class Scanner {
       m = make(start, h->end);
       m.type = TimeType::duration;
       m.value = d.value();
-    } else if (auto w = r_.within_suffixes.match(s_, q); w && ends_word(w->end)) {
-      m = date_match(start, w->end, shift(d, 1));
-      m.mod = "on_or_before";
-    } else if (auto ago = r_.ago_suffixes.match(s_, q); ago && ends_word(ago->end)) {
-      m = date_match(start, ago->end, shift(d, -1));
-    } else if (auto later = r_.later_suffixes.match(s_, q); later && ends_word(later->end)) {
-      m = date_match(start, later->end, shift(d, 1));
+    } else if (auto sh = rel == Rel::none ? shifted(start, q, d, licensed) : std::nullopt) {
+      m = std::move(*sh);
     } else if ((rel == Rel::backward || rel == Rel::next) && d.parts == 1 && licensed) {
       return relative_range(start, p, d, rel == Rel::next ? 1 : -1);
     } else if (licensed) {
@@ -997,7 +1120,7 @@ class Scanner {
     } else {
       return std::nullopt;
     }
-    if (approx) m.mod = "approx";
+    if (approx && m.mod.empty()) m.mod = "approx";
     return m;
   }
 
@@ -1071,6 +1194,7 @@ class Scanner {
     step(p, [&](std::size_t q) { return read_numeric_date(q, x); });
     if (!x.day) step(p, [&](std::size_t q) { return read_year(q, x); });
     if (!x.day && !x.month) {
+      if (step(p, [&](std::size_t q) { return read_season(q, x); })) return p;
       if (step(p, [&](std::size_t q) { return read_year_part(q, x); })) return p;
       step(p, [&](std::size_t q) { return read_month(q, x); });
     }
@@ -1080,7 +1204,26 @@ class Scanner {
     if (!x.day && !x.date && !x.week) step(p, [&](std::size_t q) { return read_day(q, x); });
     step(p, [&](std::size_t q) { return read_weekday(q, x); });
     step(p, [&](std::size_t q) { return read_time(q, x); });
+    if (x.hour >= 0) step(p, [&](std::size_t q) { return read_zone(q, x); });
     return p;
+  }
+
+  // A season needs a year or a relative word before it (올여름, 2024년 겨울, 지난 겨울): a bare
+  // "봄" or "겨울" is as often part of a name or a figure of speech.
+  std::size_t read_season(std::size_t q, Piece& x) {
+    if (!x.year && x.rel == Rel::none) return 0;
+    auto h = word(r_.seasons, q);
+    if (!h) return 0;
+    x.season = h->value;
+    return h->end;
+  }
+
+  // "4pm CET", "8:00 gmt": the zone the clock time is given in.
+  std::size_t read_zone(std::size_t q, Piece& x) {
+    auto h = r_.time_zones.match(s_, q);
+    if (!h || !ends_word(h->end)) return 0;
+    x.zone = h->value;
+    return h->end;
   }
 
   std::size_t read_now(std::size_t q, Piece& x) {
@@ -1135,15 +1278,19 @@ class Scanner {
   }
 
   std::size_t read_year(std::size_t q, Piece& x) {
-    if (auto w = word(r_.year_words, q)) {
+    // "올여름": a season may follow a year word glued, even one that must otherwise end its word
+    auto w = r_.year_words.match(s_, q);
+    if (w && (word_ok(*w) || r_.seasons.match(s_, w->end))) {
       x.year = anchor_.date.year + w->value;
+      x.year_from_word = true;
       x.needs_more = r_.needs_more.count(*w->form) > 0;
       return w->end;
     }
     if (auto nu = num_unit(q, false); nu && nu->unit == Unit::year && !nu->approx) {
       long y = nu->num.value;
       const bool two_digit = nu->num.kind == NumKind::arabic && nu->num.digits == 2;
-      if (y >= 1000 || two_digit) {
+      // TIMEX3 years have four digits: "22222년" is a count, not a year.
+      if ((y >= 1000 && y <= 9999) || two_digit) {
         if (suffix_follows(nu->end) && y < 1000) return 0;
         if (two_digit) y += 2000;
         x.year = static_cast<int>(y);
@@ -1280,7 +1427,10 @@ class Scanner {
     auto nu = num_unit(q, x.month.has_value());
     if (!nu || nu->unit != Unit::day || nu->approx || nu->num.value < 1 || nu->num.value > 31)
       return 0;
-    if (suffix_follows(nu->end) && !r_.within_suffixes.match(s_, skip_spaces(nu->end))) return 0;
+    // "9일 전" is nine days ago, but "오는 26일 전까지" is before the coming 26th
+    if (suffix_follows(nu->end) && !r_.within_suffixes.match(s_, skip_spaces(nu->end)) &&
+        x.rel == Rel::none)
+      return 0;
     if (auto w = r_.within_suffixes.match(s_, skip_spaces(nu->end));
         w && !x.month && *w->form != "이내")
       return 0;
@@ -1334,7 +1484,8 @@ class Scanner {
       return m + 3;
     }
     if (auto mu = num_unit(m, true); mu && mu->unit == Unit::minute && mu->num.value < 60 &&
-                                     !mu->range_end && !suffix_follows_duration(mu->end)) {
+                                     !mu->range_end && !mu->approx &&
+                                     !suffix_follows_duration(mu->end)) {
       x.minute = static_cast<int>(mu->num.value);
       p = mu->end;
       if (auto ago = r_.ago_suffixes.match(s_, skip_spaces(p));
@@ -1344,7 +1495,8 @@ class Scanner {
         return ago->end;
       }
       const std::size_t sp = skip_spaces(p);
-      if (auto su = num_unit(sp, true); su && su->unit == Unit::second && su->num.value < 60) {
+      if (auto su = num_unit(sp, true);
+          su && su->unit == Unit::second && su->num.value < 60 && !su->approx) {
         x.second = static_cast<int>(su->num.value);
         p = su->end;
       }
@@ -1429,7 +1581,7 @@ class Scanner {
     std::size_t p = read_date_part(start, x);
     if (!x.any) return std::nullopt;
     if (x.needs_more && !x.month && !x.day && !x.half && !x.quarter && !x.year_period &&
-        x.lunar_key < 0 && !x.holiday)
+        x.lunar_key < 0 && !x.holiday && x.season < 0)
       return std::nullopt;
     p = read_suffixes(p, x);
     auto first = resolve(x, nullptr);
@@ -1593,6 +1745,9 @@ class Scanner {
                              .add_days(x.rel == Rel::backward ? -7 : (x.rel == Rel::next ? 7 : 0));
       pt.prec = Prec::week;
       pt.weekend = x.weekend;
+    } else if (x.season >= 0) {
+      pt.date = resolve_season(x, d);
+      pt.prec = Prec::season;
     } else if (x.month) {
       int year =
           x.year ? *x.year : (base ? base->date.year : infer_month_year(*x.month, anchor_.date, d));
@@ -1618,9 +1773,43 @@ class Scanner {
         if (x.has_date_part()) return std::nullopt;
       }
       apply_clock(x, pt);
+      if (x.zone) {  // the same instant on the anchor's clock
+        const int diff = anchor_.utc_offset_minutes - *x.zone;
+        // a half-hour offset (+05:30) moves a whole hour off the hour: keep the minutes
+        const Prec prec = pt.prec == Prec::hour && diff % 60 != 0 ? Prec::minute : pt.prec;
+        pt = Point::from_seconds(pt.seconds() + diff * 60L, prec);
+      }
       if (clock_only) orient_clock(x, d, pt);
     }
     return pt;
+  }
+
+  // The first day of the season x names. With a year: that year's season, the winter being the
+  // one starting in its December, except that this year's winter in January or February is the
+  // winter in progress (올겨울). With 이번: the season in progress, else the one the direction
+  // picks; 지난: the last one over; 다음/오는: the next one to begin.
+  CivilDate resolve_season(const Piece& x, Direction d) const {
+    const int month = 3 * (x.season + 1);
+    const CivilDate a = anchor_.date;
+    if (x.year) {
+      const bool current_winter =
+          month == 12 && x.year_from_word && *x.year == a.year && a.month <= 2;
+      return CivilDate{*x.year - (current_winter ? 1 : 0), month, 1};
+    }
+    std::optional<CivilDate> before, after;  // the last one over, the next one to begin
+    for (int y = a.year - 2; y <= a.year + 1; ++y) {
+      const CivilDate first{y, month, 1};
+      const CivilDate last = first.add_months(3).add_days(-1);
+      if (x.rel == Rel::self && !(a < first) && !(last < a)) return first;
+      if (last < a) before = first;
+      if (a < first && !after) after = first;
+    }
+    if (x.rel == Rel::backward) return *before;
+    if (x.rel != Rel::self || d == Direction::forward) return *after;
+    if (d == Direction::backward) return *before;
+    const long to_after = after->to_days() - a.to_days();
+    const long since_before = a.to_days() - before->add_months(3).to_days();
+    return to_after <= since_before ? *after : *before;
   }
 
   // A clock time without a date follows the direction from a timed anchor: forward takes the

@@ -35,13 +35,32 @@
 //   ordinals          {form: n}          첫째 1, 두번째 2, 마지막 -1 (weekday of a month)
 //   last_day          [forms]            마지막 날, 말일
 //   weekend           [forms]            주말 -> "<week>-WE"
+//   seasons           {form: "SP"|"SU"|"FA"|"WI"}  봄 여름 가을 겨울 -> "2025-SU" (precision
+//                                        "season"; a season starts in March, June, September,
+//                                        December); only after a year (올여름, 2024년 가을) or a
+//                                        relative word (이번 겨울, 지난 봄)
+//   time_zones        {form: minutes}    UTC offset of a zone named after a clock time ("4pm
+//                                        CET", "8:00 gmt"; Latin names in either case): the
+//                                        time is converted to the anchor's UTC offset
+//   vague_numbers     {form: {"value": n, "spaced": bool, "units": [unit ids]}}  몇 3: "몇 시간
+//                                        뒤" is the anchor + 3 hours, mod "approx"; only before
+//                                        those units (after a space only when spaced: "수" must
+//                                        be glued, "할 수 년" is not a count) and never a day of
+//                                        the month or a clock time
 //   approx_prefixes / approx_suffixes     약; 경, 쯤, 께 -> mod "approx"
 //   until_suffixes / since_suffixes       까지, 이내 -> "on_or_before"; 부터, 이후 -> "on_or_after"
 //   duration_suffixes [forms]            간, 동안, 만, 째, 이상: the number+unit is a duration
 //   glued_duration_suffixes [forms]      those of them that only count without a space (간, 째)
 //   within_suffixes / ago_suffixes / later_suffixes  a duration followed by 이내/안에, 전, 후
-//                                        becomes a date: the anchor +- the duration
-//   shift_precision   {unit: precision}  the precision of that date (year -> "month", day -> "day")
+//                                        becomes a date: the anchor +- the duration (not after
+//                                        오는/지난: "오는 26일 전까지" is before the 26th)
+//   after_suffixes    [forms]            이후: the same, mod "on_or_after"; only units that are
+//                                        durations alone (3시간 이후; "3일 이후" is the 3rd on)
+//   shift_precision   {unit: precision}  the precision of that date: one grain finer than the
+//                                        unit (year -> "month", week -> "day"; shipped: day -> "day"),
+//                                        but never finer than the anchor knows: an anchor without
+//                                        a clock, or at exactly 00:00 (date-only feeds), gives
+//                                        days, and its clock is taken as 12:00
 //   range_separators / range_closers      ~ - 부터 ; 까지
 //   set_words         {form: value}      매일 "P1D", 매주 "P1W", 매년 "P1Y"
 //   holidays_fixed    {form: "MM-DD"}    크리스마스 "12-25"
@@ -84,8 +103,9 @@ struct TimeMatch {
   std::string text;                // the matched surface
   std::string value;               // ISO 8601 / TIMEX3 value at the precision the text gives
   TimeType type = TimeType::date;  // date | time | duration | set
-  std::string precision;           // "year" "half" "quarter" "month" "week" "day" "hour" "minute"
-                          // ("second" for 지금 and H시M분S초; "" for durations and sets)
+  std::string precision;           // "year" "half" "quarter" "season" "month" "week" "day"
+                          // "hour" "minute" ("second" for 지금 and H시M분S초; "" for durations
+                          // and sets)
   std::string mod;        // "" "on_or_before" "on_or_after" "approx" "start" "mid" "end"
   std::string value_end;  // last value of a range, inclusive, else ""
 };

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "extract/data_file.h"
@@ -118,7 +119,10 @@ TEST_CASE("time: relative days", "[extract][time]") {
       {"2013-02-12", N, "지금", "지금", "2013-02-12", "date", "day", "", ""},
       // "9일 전했다" is the 9th (전 begins a verb), "9일 전" is nine days ago
       {"2025-12-29 09:00", B, "9일 전했습니다", "9일", "2025-12-09", "date", "day", "", ""},
-      {"2025-12-29 09:00", N, "9일 전 발표", "9일 전", "2025-12-20", "date", "day", "", ""},
+      {"2025-12-29 00:00", N, "9일 전 발표", "9일 전", "2025-12-20", "date", "day", "", ""},
+      // after 오는 the number is a day: before the coming 26th, not 26 days ago
+      {"2019-06-15 09:00", N, "오는 26일 전까지 제출", "오는 26일 전까지", "2019-06-26", "date",
+       "day", "on_or_before", ""},
       {"2025-12-29 09:00", N, "오는 28일 후속 협의", "오는 28일", "2026-01-28", "date", "day", "",
        ""},
       {"2019-06-15 09:00", N, "그다음 날로", "그다음 날", "2019-06-16", "date", "day", "", ""},
@@ -206,9 +210,12 @@ TEST_CASE("time: clock times", "[extract][time]") {
 
 TEST_CASE("time: ranges and bounds", "[extract][time]") {
   check_rows({
-      {"2025-12-29 09:00", N, "2025~2027년 사업", "2025~2027년", "2025", "date", "year", "", "2027"},
-      {"2025-12-29 09:00", N, "2025년 1~3월 실적", "2025년 1~3월", "2025-01", "date", "month", "", "2025-03"},
-      {"2025-12-29 09:00", N, "오전 10시~오후 3시", "오전 10시~오후 3시", "2025-12-29T10:00", "time", "hour", "", "2025-12-29T15:00"},
+      {"2025-12-29 09:00", N, "2025~2027년 사업", "2025~2027년", "2025", "date", "year", "",
+       "2027"},
+      {"2025-12-29 09:00", N, "2025년 1~3월 실적", "2025년 1~3월", "2025-01", "date", "month", "",
+       "2025-03"},
+      {"2025-12-29 09:00", N, "오전 10시~오후 3시", "오전 10시~오후 3시", "2025-12-29T10:00",
+       "time", "hour", "", "2025-12-29T15:00"},
       {"2025-12-29 09:00", B, "6~8일 열렸다", "6~8일", "2025-12-06", "date", "day", "",
        "2025-12-08"},
       {"2025-12-29 09:00", N, "8월 8일부터 13일까지", "8월 8일부터 13일까지", "2025-08-08", "date",
@@ -258,6 +265,166 @@ TEST_CASE("time: durations", "[extract][time]") {
       {"2013-02-12T04:30:00", N, "한시간안에", "한시간안에", "2013-02-12T05:30", "time", "minute",
        "on_or_before", ""},
   });
+}
+
+TEST_CASE("time: anchor shifts are one grain finer than the unit, as far as the anchor knows",
+          "[extract][time]") {
+  check_rows({
+      // days stay days even from a timed anchor (shift_precision.day = "day", chosen for news:
+      // "사흘 전" says the day, not the publication hour)
+      {"2024-05-20 15:40", N, "사고는 사흘 전 일어났다", "사흘 전", "2024-05-17", "date", "day", "",
+       ""},
+      {"2024-05-20 15:40", N, "10일 후 재개", "10일 후", "2024-05-30", "date", "day", "", ""},
+      {"2024-05-20 15:40", N, "5일내 답변", "5일내", "2024-05-25", "date", "day", "on_or_before",
+       ""},
+      // weeks stay days, as "1주일 내" is a day
+      {"2024-05-20 15:40", N, "2주 후 발표", "2주 후", "2024-06-03", "date", "day", "", ""},
+      // a date-only anchor or one stamped exactly midnight (feeds without a clock) gives days
+      {"2024-05-20", N, "10일 후 재개", "10일 후", "2024-05-30", "date", "day", "", ""},
+      {"2024-05-20 00:00", N, "사흘 전", "사흘 전", "2024-05-17", "date", "day", "", ""},
+      {"2024-05-20 00:00", N, "2시간 뒤", "2시간 뒤", "2024-05-20", "date", "day", "", ""},
+      // ... taken as midday: a few hours either way stay on the anchor's day
+      {"2024-05-20 00:00", N, "50분 전", "50분 전", "2024-05-20", "date", "day", "", ""},
+      {"2024-05-20", N, "48시간 이내", "48시간 이내", "2024-05-22", "date", "day", "on_or_before",
+       ""},
+      {"2024-05-20 15:40", N, "2시간 뒤", "2시간 뒤", "2024-05-20T17:40", "time", "minute", "", ""},
+  });
+}
+
+TEST_CASE("time: shifts and years outside 0000..9999 are not dates", "[extract][time]") {
+  const auto anchor = at("2024-05-20 15:40");
+  // the shift is not read (at most the year itself is), and no year has five digits
+  for (const char* text : {"9000년 후", "8000년 전", "999999년 후", "22222년"}) {
+    INFO(text);
+    for (const auto& m : tagger().tag(text, anchor, Direction::nearest)) {
+      INFO(m.text << " -> " << m.value);
+      CHECK(m.text != text);
+      CHECK((m.type == sillok::TimeType::duration || m.value.size() == 4));
+    }
+  }
+  const auto ok = tagger().tag("300년 전", anchor, Direction::nearest);
+  REQUIRE(ok.size() == 1);
+  CHECK(ok[0].value == "1724-05");
+}
+
+TEST_CASE("time: a duration followed by 이후 is open after the shifted anchor", "[extract][time]") {
+  check_rows({
+      {"2024-05-20 15:40", N, "3시간 이후 재개", "3시간 이후", "2024-05-20T18:40", "time", "minute",
+       "on_or_after", ""},
+      {"2024-05-20 15:40", N, "6개월 이후로 연기", "6개월 이후로", "2024-11-20", "date", "day",
+       "on_or_after", ""},
+      // a day count alone may be a day of the month: "3일 이후" is from the 3rd
+      {"2024-05-20 15:40", F, "3일 이후 신청", "3일 이후", "2024-06-03", "date", "day",
+       "on_or_after", ""},
+  });
+}
+
+TEST_CASE("time: vague counts (몇, 수) read as about three", "[extract][time]") {
+  check_rows({
+      {"2024-05-20 15:40", N, "몇 시간 뒤 구조됐다", "몇 시간 뒤", "2024-05-20T18:40", "time",
+       "minute", "approx", ""},
+      {"2024-05-20 15:40", N, "몇시간 이후 복구", "몇시간 이후", "2024-05-20T18:40", "time",
+       "minute", "on_or_after", ""},
+      {"2024-05-20 15:40", N, "수년간 이어진 분쟁", "수년간", "P3Y", "duration", "", "approx", ""},
+      {"2024-05-20 15:40", N, "수개월 전 퇴사", "수개월 전", "2024-02-20", "date", "day", "approx",
+       ""},
+      {"2024-05-20 15:40", N, "몇 주 동안 논의", "몇 주 동안", "P3W", "duration", "", "approx", ""},
+  });
+  // no count of a unit they may not take, and never a day of the month or a clock time
+  const auto anchor = at("2024-05-20 15:40");
+  for (const char* text : {"수주 실적이 늘었다", "수분을 섭취", "수초가 자란다", "몇 시에 오나",
+                           "볼 수 년 만에", "몇 월 몇 일", "수시로 점검", "몇몇 의원"}) {
+    INFO(text);
+    const auto matches = tagger().tag(text, anchor, Direction::nearest);
+    std::string all;
+    for (const auto& m : matches) all += "[" + m.text + " -> " + m.value + "] ";
+    INFO("matches: " << all);
+    CHECK(matches.empty());
+  }
+}
+
+TEST_CASE("time: seasons with a year or a relative word", "[extract][time]") {
+  check_rows({
+      {"2024-05-20 15:40", N, "올여름 폭염", "올여름", "2024-SU", "date", "season", "", ""},
+      {"2024-05-20 15:40", N, "2022년 가을 개봉", "2022년 가을", "2022-FA", "date", "season", "",
+       ""},
+      {"2024-05-20 15:40", N, "내년 봄에", "내년 봄", "2025-SP", "date", "season", "", ""},
+      // this year's winter in January is the winter in progress, started last December
+      {"2024-01-15 15:40", N, "올겨울 최저기온", "올겨울", "2023-WI", "date", "season", "", ""},
+      {"2024-11-15 15:40", N, "올 겨울 난방비", "올 겨울", "2024-WI", "date", "season", "", ""},
+      // 이번: the season in progress, else the direction's
+      {"2024-01-15 15:40", N, "이번 겨울은 춥다", "이번 겨울", "2023-WI", "date", "season", "", ""},
+      {"2024-09-10 15:40", B, "이번 여름은 더웠다", "이번 여름", "2024-SU", "date", "season", "",
+       ""},
+      {"2024-09-10 15:40", F, "이번 여름에 열린다", "이번 여름", "2025-SU", "date", "season", "",
+       ""},
+      {"2024-09-10 15:40", N, "이번 여름", "이번 여름", "2024-SU", "date", "season", "", ""},
+      // 지난: the last one over; 다음: the next to begin
+      {"2024-01-15 15:40", N, "지난겨울", "지난겨울", "2022-WI", "date", "season", "", ""},
+      {"2024-07-15 15:40", N, "지난 봄철", "지난 봄철", "2024-SP", "date", "season", "", ""},
+      {"2024-07-15 15:40", N, "다음 여름", "다음 여름", "2025-SU", "date", "season", "", ""},
+  });
+  const auto anchor = at("2024-05-20 15:40");
+  for (const char* text : {"봄이 왔다", "겨울왕국", "여름 휴가", "가을 하늘"}) {
+    INFO(text);
+    CHECK(tagger().tag(text, anchor, Direction::nearest).empty());
+  }
+}
+
+TEST_CASE("time: clock times in a named time zone move to the anchor's offset", "[extract][time]") {
+  check_rows({
+      // anchor at +09:00 (KST): 15:00 UTC is midnight in Seoul, the next day
+      {"2024-05-20T10:00:00+09:00", N, "3pm UTC 발표", "3pm UTC", "2024-05-21T00:00", "time",
+       "hour", "", ""},
+      {"2024-05-20T10:00:00+09:00", N, "오전 9시 EST 개장", "오전 9시 EST", "2024-05-20T23:00",
+       "time", "hour", "", ""},
+      {"2024-05-20T10:00:00+09:00", N, "2024년 5월 19일 22:00 gmt", "2024년 5월 19일 22:00 gmt",
+       "2024-05-20T07:00", "time", "minute", "", ""},
+      // an anchor in UTC
+      {"2024-05-20T10:00:00Z", N, "오후 7시 한국시간", "오후 7시 한국시간", "2024-05-20T10:00",
+       "time", "hour", "", ""},
+  });
+  // a zone name without a clock time is not a time, nor is a clock time glued to other letters
+  const auto anchor = at("2024-05-20T10:00:00+09:00");
+  CHECK(tagger().tag("UTC 기준", anchor, Direction::nearest).empty());
+  const auto m = tagger().tag("3pm UTCX", anchor, Direction::nearest);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].text == "3pm");
+  CHECK(m[0].value == "2024-05-20T15:00");
+}
+
+namespace {
+
+// The shipped rules with one member changed, written to a temporary file.
+std::string rules_with(const char* key, const nlohmann::json& value, const char* name) {
+  nlohmann::json doc = nlohmann::json::parse(
+      sillok::test::read_file(sillok::test::source_path("data/rules/time.json")));
+  doc[key] = value;
+  const std::string path =
+      std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/" + name;
+  std::ofstream(path) << doc.dump();
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("time: a half-hour zone keeps the minutes; bad offsets are reported", "[extract][time]") {
+  const std::string lunar = sillok::test::source_path("data/calendar/lunar.json");
+  const auto t = TimeTagger::load(
+      rules_with("time_zones", {{"IST", 330}}, "sillok_test_time_ist.json"), lunar);
+  // 09:00 at +05:30 is 03:30 UTC, 12:30 at +09:00
+  const auto m = t.tag("오전 9시 IST 개장", at("2024-05-20T10:00:00+09:00"), Direction::nearest);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].text == "오전 9시 IST");
+  CHECK(m[0].value == "2024-05-20T12:30");
+  CHECK(m[0].precision == "minute");
+  const std::string bad = rules_with("time_zones", {{"XST", 9999}}, "sillok_test_time_bad_tz.json");
+  try {
+    TimeTagger::load(bad, lunar);
+    FAIL("expected DataError");
+  } catch (const sillok::DataError& e) {
+    CHECK(std::string(e.what()).find("time_zones/XST") != std::string::npos);
+  }
 }
 
 TEST_CASE("time: sets", "[extract][time]") {
