@@ -1,6 +1,7 @@
 #include "extract/recognizer.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -236,12 +237,12 @@ class ArticleRecognizer {
     if (rule == nullptr || rule->require_known_stem) return false;
     const std::string_view stem = word.substr(0, word.size() - suffix_len);
     if (utf8::length(stem) < rule->min_stem || !has_letter(stem)) return false;
-    const std::string w(word);
+    const std::string_view w = word;  // RuleSet looks up string_views: no copy
     if (rules_.is_stopword(w) || rules_.is_common_word(w) || rules_.is_stopword(stem)) return false;
     // A stem that starts with a digit is a count ("3개 협회"), not a name.
     if (utf8::is_ascii_digit(static_cast<unsigned char>(stem[0]))) return false;
     s.type = rule->type;
-    const std::string suffix(word.substr(word.size() - suffix_len));
+    const std::string_view suffix = word.substr(word.size() - suffix_len);
     if (s.type == EntityType::organization && rules_.is_government_prefix_suffix(suffix) &&
         rules_.has_government_prefix(stem)) {
       s.type = EntityType::government;
@@ -300,13 +301,13 @@ class ArticleRecognizer {
     if (!all_hangul(word)) return false;
     const std::size_t n = utf8::length(word);
     if (n < 2 || n > 4) return false;
-    const std::string w(word);
+    const std::string_view w = word;  // RuleSet looks up string_views: no copy
     if (rules_.is_stopword(w) || rules_.is_common_word(w) || rules_.is_modifier(w) ||
         rules_.title(w) != nullptr) {
       return false;
     }
-    const bool one = rules_.is_surname(std::string(word.substr(0, 3)));
-    const bool two = n >= 3 && rules_.is_surname(std::string(word.substr(0, 6)));
+    const bool one = rules_.is_surname(word.substr(0, 3));
+    const bool two = n >= 3 && rules_.is_surname(word.substr(0, 6));
     if (!one && !two) return false;
     // Four syllables are a two-syllable surname and a given name (남궁민수); "공립학교" is not.
     if (n == 4 && !two) return false;
@@ -321,7 +322,7 @@ class ArticleRecognizer {
     }
     // "성과를", "인원이": an everyday noun and a particle, not a name.
     for (std::size_t cut = 6; cut < word.size(); cut += 3) {
-      const std::string head(word.substr(0, cut));
+      const std::string_view head = word.substr(0, cut);
       if ((rules_.is_common_word(head) || rules_.is_stopword(head)) &&
           rules_.is_particle_chain(word.substr(cut))) {
         return false;
@@ -725,7 +726,7 @@ class ArticleRecognizer {
   // person-name shape, no particle or verb ending ("영남제분", "IOK컴퍼니").
   bool unknown_org_word(std::string_view word, bool particles_inside = true) const {
     if (!has_letter(word) || utf8::length(word) < 2 || is_digit_byte(word[0])) return false;
-    const std::string w(word);
+    const std::string_view w = word;  // RuleSet looks up string_views: no copy
     if (rules_.is_common_word(w) || rules_.is_stopword(w) || rules_.is_modifier(w) ||
         rules_.is_title_before_name(w) || rules_.title(w) != nullptr || gaz_.surface_id(word)) {
       return false;
@@ -742,7 +743,7 @@ class ArticleRecognizer {
         if (rules_.is_particle_chain(word.substr(cut))) return false;  // "외교통상부장관|을"
       }
       for (std::size_t cut = 3; cut < word.size(); cut += 3) {
-        const std::string head(word.substr(0, cut));
+        const std::string_view head = word.substr(0, cut);
         if ((rules_.is_common_word(head) || rules_.is_stopword(head)) && rules_.is_particle_chain(word.substr(cut))) {
           return false;
         }
@@ -755,7 +756,7 @@ class ArticleRecognizer {
     if (!all_hangul(word)) return false;
     const std::vector<std::string_view> syl = syllables(word);
     if (syl.size() < people_.foreign_min_syllables() || syl.size() > 6) return false;
-    const std::string w(word);
+    const std::string_view w = word;  // RuleSet looks up string_views: no copy
     if (rules_.is_common_word(w) || rules_.is_stopword(w) || rules_.is_modifier(w) ||
         rules_.is_title_before_name(w) || rules_.title(w) != nullptr || gaz_.surface_id(word)) {
       return false;
@@ -773,7 +774,7 @@ class ArticleRecognizer {
     }
     // "정부에", "사진으로": an everyday word and a particle.
     for (std::size_t cut = 3; cut < word.size(); cut += 3) {
-      const std::string head(word.substr(0, cut));
+      const std::string_view head = word.substr(0, cut);
       if ((rules_.is_common_word(head) || rules_.is_stopword(head)) && rules_.is_particle_chain(word.substr(cut))) {
         return false;
       }
@@ -955,7 +956,7 @@ class ArticleRecognizer {
       inner = inner.substr(0, p);
     }
     while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
-    if (inner.empty() || !has_letter(inner) || rules_.is_stopword(std::string(inner)) ||
+    if (inner.empty() || !has_letter(inner) || rules_.is_stopword(inner) ||
         std::count(inner.begin(), inner.end(), ' ') > 2) {
       return;
     }
@@ -963,8 +964,10 @@ class ArticleRecognizer {
     // The quoted name as a whole beats a shorter known name inside it ('갤럭시 Z10').
     const std::size_t inner_end_byte = inner_begin + inner.size();
     mentions_.erase(std::remove_if(mentions_.begin(), mentions_.end(), [&](const RawMention& m) {
-                      return m.field == field && m.begin >= inner_begin && m.end <= inner_end_byte &&
-                             m.end - m.begin < inner.size();
+                      const bool inside = m.field == field && m.begin >= inner_begin &&
+                                          m.end <= inner_end_byte && m.end - m.begin < inner.size();
+                      if (inside) taken_.erase({m.field, m.begin});
+                      return inside;
                     }),
                     mentions_.end());
     add_mention(inner_begin, inner_end_byte, field, sentence, name, EntityType::product,
@@ -986,8 +989,8 @@ class ArticleRecognizer {
       const bool single_token = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
         return t.begin == s.end + 1 && t.end == close;
       });
-      if (!single_token || inner == s.name || rules_.is_stopword(std::string(inner)) ||
-          rules_.is_common_word(std::string(inner))) {
+      if (!single_token || inner == s.name || rules_.is_stopword(inner) ||
+          rules_.is_common_word(inner)) {
         continue;
       }
       if (!all_latin_upper(inner) && !(all_hangul(inner) && utf8::length(inner) <= 6)) continue;
@@ -1127,9 +1130,15 @@ class ArticleRecognizer {
 
   void add_mention(std::size_t begin, std::size_t end, const std::string& field, int sentence,
                    std::string name, EntityType type, std::string rule) {
-    for (const RawMention& m : mentions_) {
-      if (m.field == field && m.begin < end && begin < m.end) return;  // first finder wins
+    // First finder wins. Accepted mentions of one field never overlap, so only the one that
+    // starts last before `end` can overlap [begin, end): a map lookup instead of a scan of
+    // every mention so far (that scan made long articles quadratic).
+    const auto next = taken_.lower_bound({field, end});
+    if (next != taken_.begin()) {
+      const auto prev = std::prev(next);
+      if (prev->first.first == field && prev->second > begin) return;
     }
+    taken_.emplace(std::make_pair(field, begin), end);
     mentions_.push_back({begin, end, field, sentence, std::move(name), type, std::move(rule)});
   }
 
@@ -1182,6 +1191,8 @@ class ArticleRecognizer {
   std::optional<CivilDate> date_;
   std::string publisher_name_;
   std::vector<RawMention> mentions_;
+  // (field, begin) -> end of every mention in mentions_, for add_mention's overlap test.
+  std::map<std::pair<std::string, std::size_t>, std::size_t> taken_;
   std::vector<RawRelation> relations_;
   std::vector<SurnameReference> surname_references_;
   std::unordered_map<std::string, std::pair<std::string, EntityType>> article_aliases_;

@@ -156,10 +156,21 @@ bool same_label_other_day(const Item& a, const Item& b, const TimelineRules& rul
   return gap <= rules.other_dates_max_days;
 }
 
+// Two reports from different articles that name only a bare trigger ("발사", "재발사") on
+// dates that merely overlap through a modifier ("10일까지", "7일까지") and share no
+// participant: nothing says they are the same happening (two rockets launched "by" nearby
+// days).
+bool vague_across_articles(const Item& a, const Item& b) {
+  return a.article_id() != b.article_id() && a.tokens.words.size() <= 1 &&
+         b.tokens.words.size() <= 1 && a.period.value != b.period.value &&
+         !share_participant(a.event(), b.event());
+}
+
 bool same_happening(const Item& a, const Item& b, const TimelineRules& rules) {
   // "오전 세미나" at 09:00 and "오후 세미나" at 15:00 share most tokens but are two sessions;
   // differing times only merge when the labels are the same words.
   if (times_conflict(a, b) && a.tokens.words != b.tokens.words) return false;
+  if (vague_across_articles(a, b)) return false;
   if (dates_compatible(a, b)) return labels_match(a, b, rules);
   return same_label_other_day(a, b, rules);
 }

@@ -209,9 +209,10 @@ TEST_CASE("events: without published_at only anchor-free dates make events", "[e
 TEST_CASE("events: a verb trigger's label is its subject without particles", "[extract][events]") {
   const Extraction x = run("새 지침은 내년 1월 15일 이내 공개될 예정이다.");
   CHECK(only_event(x).label == "새 지침 공개");
+  // The object between the time and the verb is what the verb is about, not the topic.
   const Extraction y = run("카카오는 지난 3일 신규 서비스를 출시했다.");
   const EventMention& e = only_event(y);
-  CHECK(e.label == "카카오 출시");
+  CHECK(e.label == "신규 서비스 출시");
   CHECK(e.status == EventStatus::occurred);
   CHECK(e.date == "2025-06-03");
 }
@@ -225,4 +226,123 @@ TEST_CASE("events: a label keeps a noun ending in 서 (보고서, 계획서)",
   CHECK(only_event(x).label == "보고서 공개");
   const Extraction y = run("계획서는 오는 20일 발표된다.");
   CHECK(only_event(y).label == "계획서 발표");
+}
+
+// Each case below is a rule added for issue 4 (labels, status and triggers on multi-day
+// Wikinews stories); the sentences are written for the tests.
+
+TEST_CASE("events: a trigger noun marking a starting point or cause is no event",
+          "[extract][events]") {
+  // "X를 시작으로" is "beginning with X"; the clause has no happening of its own.
+  const Extraction x = run("순회 공연은 오는 20일 부산을 시작으로 전국 도시를 돈다.");
+  INFO(describe(x));
+  CHECK(x.events.empty());
+  // "사고로 …": the cause is skipped and the search goes on to the real trigger.
+  const Extraction y = run("지난 4일 가스 누출 사고로 공장이 폭발했다.");
+  const EventMention& e = only_event(y);
+  CHECK(e.trigger == "폭발");
+  CHECK(e.label == "공장 폭발");
+  CHECK(e.status == EventStatus::occurred);
+}
+
+TEST_CASE("events: a trigger noun modifying 여부 or 확률 is no event", "[extract][events]") {
+  const Extraction x = run("위원회는 오는 21일 출시 여부를 논의한다.");
+  INFO(describe(x));
+  CHECK(x.events.empty());
+}
+
+TEST_CASE("events: a status word used as a noun object marks nothing", "[extract][events]") {
+  // "계획을" is what was checked, not "planned": the verb's past tense decides.
+  const Extraction x = run("시청은 지난 3일 비상 대책회의를 개최해 복구 계획을 점검했다.");
+  const EventMention& e = only_event(x);
+  CHECK(e.trigger == "대책회의");
+  CHECK(e.label == "비상 대책회의");
+  CHECK(e.status == EventStatus::occurred);
+  // As a predicate it still does.
+  const Extraction y = run("시청은 오는 13일 비상 대책회의를 개최할 계획이다.");
+  CHECK(only_event(y).status == EventStatus::planned);
+}
+
+TEST_CASE("events: 하기로 of a later clause does not make the first one planned",
+          "[extract][events]") {
+  const Extraction x = run("노조는 지난 4일 임시총회를 열고 파업에 돌입하기로 했다.");
+  INFO(describe(x));
+  REQUIRE_FALSE(x.events.empty());
+  CHECK(x.events[0].trigger == "임시총회");
+  CHECK(x.events[0].status == EventStatus::occurred);
+  // In the trigger's own clause it does.
+  const Extraction y = run("노조는 지난 4일 파업에 돌입하기로 했다.");
+  CHECK(only_event(y).status == EventStatus::planned);
+}
+
+TEST_CASE("events: a negated predicate makes no event", "[extract][events]") {
+  for (const char* sentence : {"정부는 지난 7일 위성 발사를 하지 않았다.",
+                               "회사는 지난 7일 신제품을 출시하지 못했다."}) {
+    const Extraction x = run(sentence);
+    INFO(sentence << "  " << describe(x));
+    CHECK(x.events.empty());
+  }
+}
+
+TEST_CASE("events: a verb's label is its subject or object", "[extract][events]") {
+  struct Row {
+    const char* sentence;
+    const char* label;
+  };
+  const std::vector<Row> rows = {
+      // the subject between the time and the verb
+      {"지난 8일 남부 지방에서 대형 산사태가 발생했다.", "대형 산사태 발생"},
+      // an adnominal verb names the noun it modifies
+      {"지난 9일 발생한 화재로 창고 지붕이 무너졌다.", "화재 발생"},
+      {"지난 9일 발생한 화재로 창고가 무너진 것이다.", "화재 발생"},
+      // a subject before the time wins over an object after it; a closing quote may split
+      // the particle from its noun
+      {"‘청년 주거 지원법’이 지난 12일 국회를 통과했다.", "청년 주거 지원법 통과"},
+      // conjunctions and adverbs never start a label
+      {"그러나 새 규정은 지난 2일 시행됐다.", "새 규정 시행"},
+      // a prefixed verb (재발사) keeps its prefix
+      {"연구소는 오는 20일 위성을 재발사할 예정이다.", "위성 재발사"},
+  };
+  for (const Row& row : rows) {
+    const Extraction x = run(row.sentence);
+    INFO(row.sentence << "  " << describe(x));
+    REQUIRE(x.events.size() == 1);
+    CHECK(x.events[0].label == row.label);
+    CHECK(x.events[0].label.find("일") != 0);  // never a time word
+    // Past forms ("발생한", "통과했다", "시행됐다") make these occurred; the planned one is
+    // "재발사할 예정".
+    const bool planned = std::string(row.sentence).find("예정") != std::string::npos;
+    CHECK(x.events[0].status == (planned ? EventStatus::planned : EventStatus::occurred));
+  }
+}
+
+TEST_CASE("events: an adnominal trigger verb gives a noun trigger its tense",
+          "[extract][events]") {
+  const Extraction x = run("이번 조치는 지난 5일 열린 간담회의 후속 조치다.");
+  const EventMention& e = only_event(x);
+  CHECK(e.trigger == "간담회");
+  CHECK(e.label == "간담회");  // "열린" is not part of the name
+  CHECK(e.status == EventStatus::occurred);
+  const Extraction y = run("이번 조치는 오는 15일 열릴 간담회의 사전 조치다.");
+  CHECK(only_event(y).status == EventStatus::planned);
+}
+
+TEST_CASE("events: times joined by 과 share the trigger after them", "[extract][events]") {
+  const Extraction x = run("기상청은 오는 14일과 15일 남해안에 강풍 피해가 발생할 것으로 본다.");
+  INFO(describe(x));
+  REQUIRE(x.events.size() == 2);
+  CHECK(x.events[0].date == "2025-06-14");
+  CHECK(x.events[1].date == "2025-06-15");
+  for (const EventMention& e : x.events) {
+    CHECK(e.label == "강풍 피해 발생");
+    CHECK(e.status == EventStatus::planned);
+  }
+}
+
+TEST_CASE("events: a change verb after a trigger noun joins the label", "[extract][events]") {
+  const Extraction x = run("버스 노선은 지난 6일 오전부터 운행을 재개했다.");
+  INFO(describe(x));
+  REQUIRE_FALSE(x.events.empty());
+  CHECK(x.events[0].label == "운행 재개");
+  CHECK(x.events[0].status == EventStatus::occurred);
 }

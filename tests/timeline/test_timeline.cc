@@ -124,6 +124,21 @@ TEST_CASE("timeline: generic or distant same labels are not merged across days",
     };
     CHECK(build_timeline({}, events, {}, shipped_rules()).size() == 2);
   }
+  SECTION("bare labels of two articles on dates that only overlap by a modifier") {
+    // "10일까지 발사" and "7일까지 재발사" from two stories: no shared word beyond the
+    // trigger, no shared participant, not the same date.
+    const std::vector<SourcedEvent> events{
+        mention("A", "2025-12-01", {"재발사", "2025-12-07", S::planned, "start", "on_or_before"}),
+        mention("B", "2025-12-03", {"발사", "2025-12-10", S::planned, "start", "on_or_before"}),
+    };
+    CHECK(build_timeline({}, events, {}, shipped_rules()).size() == 2);
+    // The same bare label on the same day still merges.
+    const std::vector<SourcedEvent> same{
+        mention("A", "2025-12-01", {"발사", "2025-12-10", S::planned, "start"}),
+        mention("B", "2025-12-03", {"발사", "2025-12-10", S::planned, "start"}),
+    };
+    CHECK(build_timeline({}, same, {}, shipped_rules()).size() == 1);
+  }
   SECTION("different labels on the same day are two happenings") {
     const std::vector<SourcedEvent> events{
         mention("A", "2025-12-10",
