@@ -11,15 +11,28 @@
 
 namespace sillok::cli {
 
-// Streams the store into a graph: every entity, every article's mentions, every relation.
+// Reads the store into a graph: every entity, every article's mentions (one bulk read of the
+// mentions index, see Store::mention_table), every relation.
 EntityGraph load_graph(const Store& store, const std::vector<std::string>& only_articles) {
   EntityGraph graph;
-  for (const EntityRow& e : store.entities()) graph.add_node(GraphNode{e.id, e.name, e.type});
+  const std::vector<GraphEntity> entities = store.entity_nodes();
+  const MentionTable table = store.mention_table();
+  // Reserving up front avoids rehashing the pair index while building (see graph_bench).
+  graph.reserve(entities.size(), table.pair_bound(std::size_t{8} << 20));
+  for (const GraphEntity& e : entities) graph.add_node(GraphNode{e.id, e.name, e.type});
   const std::unordered_set<std::string> only(only_articles.begin(), only_articles.end());
   const auto wanted = [&](const std::string& id) { return only.empty() || only.count(id) != 0; };
-  store.for_each_article_mentions([&](const ArticleMentions& a) {
-    if (wanted(a.article_id)) graph.add_article(GraphArticle{a.article_id, a.date, a.mentions});
-  });
+  GraphArticle article;
+  for (std::size_t i = 0; i < table.article_ids.size(); ++i) {
+    if (!wanted(table.article_ids[i])) continue;
+    article.article_id = table.article_ids[i];
+    article.date = table.dates[i];
+    article.mentions.clear();
+    for (std::size_t r = table.begin[i]; r < table.begin[i + 1]; ++r) {
+      article.mentions.emplace_back(table.sentences[r], table.entity_ids[r]);
+    }
+    graph.add_article(article);
+  }
   for (const RelationRow& r : store.relations()) {
     if (!wanted(r.article_id)) continue;
     graph.add_relation(GraphRelation{r.subject, r.object, r.role, r.article_id});

@@ -1,13 +1,12 @@
-// EntityGraph queries that traverse the graph: paths, rankings, communities, subgraphs.
+// EntityGraph queries that traverse the graph: paths, rankings, subgraphs (communities are in
+// graph/communities.cc).
 #include <algorithm>
 #include <boost/graph/betweenness_centrality.hpp>
-#include <boost/graph/connected_components.hpp>
 #include <boost/property_map/property_map.hpp>
 #include <cmath>
 #include <deque>
 #include <functional>
 #include <limits>
-#include <map>
 #include <tuple>
 
 #include "graph/graph.h"
@@ -110,128 +109,42 @@ std::vector<double> betweenness_scores(const Graph& g) {
   return score;
 }
 
-// Sum of shared articles over a vertex's edges: how strongly it is tied in.
-std::vector<double> weighted_degree(const graph_detail::GraphData& impl) {
-  std::vector<double> out(boost::num_vertices(impl.graph), 0.0);
-  for (const EdgeData& e : impl.edge_data) {
-    out[e.u] += weight(e);
-    out[e.v] += weight(e);
-  }
-  return out;
-}
-
-// Label-propagation weights: shared articles times (1 + common neighbours). The triangle
-// factor makes edges inside dense groups outweigh bridges between them; without it, the
-// deterministic tie-break (smallest label) lets one label flood across a bridge in the
-// first sweep, when every neighbour still has a distinct label.
-//
-// Common neighbours are counted by listing triangles once each: orient every edge towards
-// the endpoint of higher (degree, index) rank; a vertex then has O(sqrt(E)) higher-ranked
-// neighbours, and the whole count costs O(E^1.5) instead of sum(degree^2).
-std::vector<double> propagation_weights(const graph_detail::GraphData& impl) {
-  const Graph& g = impl.graph;
-  const std::size_t n = boost::num_vertices(g);
-  struct Arc {
-    Vertex to;
-    std::size_t edge;
-  };
-  auto ranks_below = [&](Vertex a, Vertex b) {
-    const auto da = boost::out_degree(a, g);
-    const auto db = boost::out_degree(b, g);
-    return da < db || (da == db && a < b);
-  };
-  std::vector<std::vector<Arc>> up(n);
-  for (std::size_t i = 0; i < impl.edge_data.size(); ++i) {
-    const EdgeData& e = impl.edge_data[i];
-    if (ranks_below(e.u, e.v)) {
-      up[e.u].push_back({e.v, i});
-    } else {
-      up[e.v].push_back({e.u, i});
-    }
-  }
-  std::vector<std::size_t> common(impl.edge_data.size(), 0);
-  constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
-  std::vector<std::size_t> edge_to(n, kNone);  // edge_to[w]: edge u-w while visiting u
-  for (Vertex u = 0; u < n; ++u) {
-    for (const Arc& a : up[u]) edge_to[a.to] = a.edge;
-    for (const Arc& a : up[u]) {
-      for (const Arc& b : up[a.to]) {
-        if (edge_to[b.to] == kNone) continue;
-        ++common[a.edge];         // u-v
-        ++common[b.edge];         // v-w
-        ++common[edge_to[b.to]];  // u-w
-      }
-    }
-    for (const Arc& a : up[u]) edge_to[a.to] = kNone;
-  }
-  std::vector<double> w(impl.edge_data.size());
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    w[i] = weight(impl.edge_data[i]) * (1.0 + static_cast<double>(common[i]));
-  }
-  return w;
-}
-
-// The label `v` should take given the summed weight per neighbouring label: the heaviest; on
-// a tie its own label if that is among the heaviest, else the smallest.
-Vertex best_label(Vertex own, const std::vector<Vertex>& labels, const std::vector<double>& sum) {
-  double best = 0.0;
-  for (Vertex l : labels) best = std::max(best, sum[l]);
-  if (sum[own] == best) return own;
-  Vertex chosen = std::numeric_limits<Vertex>::max();
-  for (Vertex l : labels) {
-    if (sum[l] == best) chosen = std::min(chosen, l);
-  }
-  return chosen;
-}
-
-// Asynchronous label propagation, each vertex taking best_label. Vertices are visited in
-// entity-id order and a label is the id-rank of the vertex it started at, so the result does
-// not depend on the order nodes were added (weights are integers, so sums are exact and ties
-// are real ties). Stops when a sweep changes nothing (or after a fixed number of sweeps, as
-// label propagation need not converge). Each sweep is O(E): label sums go into a dense
-// array, reset after each vertex.
-std::vector<Vertex> propagate_labels(const graph_detail::GraphData& impl) {
-  const Graph& g = impl.graph;
-  const std::vector<double> w = propagation_weights(impl);
-  std::vector<Vertex> order(boost::num_vertices(g));
-  for (std::size_t v = 0; v < order.size(); ++v) order[v] = v;
-  std::sort(order.begin(), order.end(), [&](Vertex a, Vertex b) { return g[a].id < g[b].id; });
-  std::vector<Vertex> label(order.size());
-  for (std::size_t i = 0; i < order.size(); ++i) label[order[i]] = i;
-  std::vector<double> sum(label.size(), 0.0);
-  std::vector<Vertex> seen_labels;
-  for (int sweep = 0; sweep < 100; ++sweep) {
-    bool changed = false;
-    for (Vertex v : order) {
-      for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g))) {
-        const Vertex l = label[boost::target(e, g)];
-        if (sum[l] == 0.0) seen_labels.push_back(l);
-        sum[l] += w[g[e].data];
-      }
-      if (!seen_labels.empty()) {
-        const Vertex chosen = best_label(label[v], seen_labels, sum);
-        changed = changed || chosen != label[v];
-        label[v] = chosen;
-      }
-      for (Vertex l : seen_labels) sum[l] = 0.0;
-      seen_labels.clear();
-    }
-    if (!changed) break;
-  }
-  return label;
-}
-
 }  // namespace
 
 std::vector<std::int64_t> EntityGraph::shortest_path(std::int64_t from, std::int64_t to) const {
   auto f = impl_->vertex_of.find(from);
   auto t = impl_->vertex_of.find(to);
   if (f == impl_->vertex_of.end() || t == impl_->vertex_of.end()) return {};
-  std::vector<Vertex> parent;
-  const auto dist = bfs(*impl_, f->second, -1, std::numeric_limits<int>::min(), &parent);
+  const Graph& g = impl_->graph;
+  const auto dist = bfs(*impl_, f->second, -1, std::numeric_limits<int>::min(), nullptr);
   if (dist[t->second] == kUnreached) return {};
+  // Strongest of the fewest-hop paths: over the BFS layers up to `to`, each vertex keeps the
+  // best (sentences, articles) sum of a path from `from` and the predecessor giving it.
+  std::vector<Vertex> layer_order;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    if (dist[v] != kUnreached && dist[v] <= dist[t->second]) layer_order.push_back(v);
+  }
+  std::stable_sort(layer_order.begin(), layer_order.end(),
+                   [&](Vertex a, Vertex b) { return dist[a] < dist[b]; });
+  using Score = std::pair<long long, long long>;
+  std::vector<Score> best(boost::num_vertices(g), Score{-1, -1});
+  std::vector<Vertex> parent(boost::num_vertices(g), f->second);
+  best[f->second] = Score{0, 0};
+  for (Vertex v : layer_order) {
+    if (v == f->second) continue;
+    for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g))) {
+      const Vertex u = boost::target(e, g);
+      if (dist[u] == kUnreached || dist[u] + 1 != dist[v]) continue;
+      const EdgeData& d = impl_->data(e);
+      const Score s{best[u].first + d.sentences, best[u].second + d.articles};
+      if (s > best[v] || (s == best[v] && g[u].id < g[parent[v]].id)) {
+        best[v] = s;
+        parent[v] = u;
+      }
+    }
+  }
   std::vector<std::int64_t> path;
-  for (Vertex v = t->second; v != f->second; v = parent[v]) path.push_back(impl_->graph[v].id);
+  for (Vertex v = t->second; v != f->second; v = parent[v]) path.push_back(g[v].id);
   path.push_back(from);
   std::reverse(path.begin(), path.end());
   return path;
@@ -261,39 +174,6 @@ std::vector<std::pair<GraphNode, double>> EntityGraph::rank(const std::string& b
   return out;
 }
 
-std::vector<std::vector<GraphNode>> EntityGraph::communities() const {
-  const Graph& g = impl_->graph;
-  const std::size_t n = boost::num_vertices(g);
-  std::vector<int> component(n);
-  if (n > 0) {
-    boost::connected_components(g, boost::make_iterator_property_map(
-                                       component.begin(), boost::get(boost::vertex_index, g)));
-  }
-  const std::vector<Vertex> label = propagate_labels(*impl_);
-  const std::vector<double> strength = weighted_degree(*impl_);
-
-  // Labels only travel along edges, so (component, label) never spans two components; the
-  // component is part of the key to make that explicit.
-  std::map<std::pair<int, Vertex>, std::vector<Vertex>> groups;
-  for (std::size_t v = 0; v < n; ++v) groups[{component[v], label[v]}].push_back(v);
-
-  std::vector<std::vector<GraphNode>> out;
-  for (auto& [key, members] : groups) {
-    std::sort(members.begin(), members.end(), [&](Vertex a, Vertex b) {
-      return std::make_tuple(-strength[a], std::cref(g[a].name), g[a].id) <
-             std::make_tuple(-strength[b], std::cref(g[b].name), g[b].id);
-    });
-    std::vector<GraphNode> nodes;
-    for (Vertex v : members) nodes.push_back(g[v]);
-    out.push_back(std::move(nodes));
-  }
-  std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
-    if (x.size() != y.size()) return x.size() > y.size();
-    return std::tie(x.front().name, x.front().id) < std::tie(y.front().name, y.front().id);
-  });
-  return out;
-}
-
 EntityGraph EntityGraph::filtered(std::optional<std::int64_t> center, int depth,
                                   int min_weight) const {
   const std::size_t n = boost::num_vertices(impl_->graph);
@@ -304,7 +184,20 @@ EntityGraph EntityGraph::filtered(std::optional<std::int64_t> center, int depth,
     const auto dist = bfs(*impl_, it->second, depth, min_weight, nullptr);
     for (std::size_t v = 0; v < n; ++v) keep[v] = dist[v] != kUnreached;
   }
+  return keep_only(keep, min_weight);
+}
 
+EntityGraph EntityGraph::without(const std::vector<std::int64_t>& ids) const {
+  std::vector<bool> keep(boost::num_vertices(impl_->graph), true);
+  for (std::int64_t id : ids) {
+    auto it = impl_->vertex_of.find(id);
+    if (it != impl_->vertex_of.end()) keep[it->second] = false;
+  }
+  return keep_only(keep, std::numeric_limits<int>::min());
+}
+
+EntityGraph EntityGraph::keep_only(const std::vector<bool>& keep, int min_weight) const {
+  const std::size_t n = boost::num_vertices(impl_->graph);
   EntityGraph out;
   // Same article table, so the copied edges' article references stay valid and articles
   // already counted here are still recognised as seen.
@@ -316,6 +209,7 @@ EntityGraph EntityGraph::filtered(std::optional<std::int64_t> center, int depth,
     out.add_node(impl_->graph[v]);
     new_vertex[v] = out.impl_->vertex_of.at(impl_->graph[v].id);
     out.impl_->node_days[new_vertex[v]] = impl_->node_days[v];
+    out.impl_->node_articles[new_vertex[v]] = impl_->node_articles[v];
   }
   for (const EdgeData& e : impl_->edge_data) {
     if (!keep[e.u] || !keep[e.v] || e.articles < min_weight) continue;

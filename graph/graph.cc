@@ -136,16 +136,17 @@ Vertex graph_detail::GraphData::vertex(std::int64_t id, std::string_view what,
 
 std::size_t graph_detail::GraphData::edge_index(Vertex a, Vertex b) {
   const std::uint64_t key = graph_detail::pair_key(a, b);
-  auto [it, inserted] = edge_of.try_emplace(key, edge_data.size());
+  bool inserted = false;
+  const std::size_t index = edge_of.find_or_insert(key, edge_data.size(), inserted);
   if (inserted) {
     EdgeData data;
     data.u = std::min(a, b);
     data.v = std::max(a, b);
     edge_data.push_back(std::move(data));
     // vecS out-edge lists allow parallel edges, so add_edge does not search: O(1).
-    boost::add_edge(a, b, graph_detail::EdgeProps{it->second}, graph);
+    boost::add_edge(a, b, graph_detail::EdgeProps{index}, graph);
   }
-  return it->second;
+  return index;
 }
 
 EntityGraph::EntityGraph() : impl_(std::make_unique<graph_detail::GraphData>()) {}
@@ -178,6 +179,7 @@ void EntityGraph::add_node(const GraphNode& node) {
     }
     const Vertex v = boost::add_vertex(node, impl_->graph);
     impl_->node_days.emplace_back();
+    impl_->node_articles.push_back(0);
     impl_->vertex_of.emplace(node.id, v);
   } else {
     GraphNode& old = impl_->graph[it->second];
@@ -216,6 +218,7 @@ void EntityGraph::add_article(const GraphArticle& article) {
   }
 
   for (std::size_t i = 0; i < entities.size(); ++i) {
+    ++impl_->node_articles[entities[i].first];
     if (day != 0) insert_day(impl_->node_days[entities[i].first], day);
     for (std::size_t j = i + 1; j < entities.size(); ++j) {
       EdgeData& e = impl_->edge_data[impl_->edge_index(entities[i].first, entities[j].first)];
@@ -245,6 +248,14 @@ void EntityGraph::add_relation(const GraphRelation& relation) {
   if (pos == ids.end() || *pos != relation.article_id) ids.insert(pos, relation.article_id);
 }
 
+void EntityGraph::reserve(std::size_t nodes, std::size_t edges) {
+  impl_->vertex_of.reserve(nodes);
+  impl_->node_days.reserve(nodes);
+  impl_->node_articles.reserve(nodes);
+  impl_->edge_data.reserve(edges);
+  impl_->edge_of.reserve(edges);
+}
+
 std::size_t EntityGraph::node_count() const { return boost::num_vertices(impl_->graph); }
 std::size_t EntityGraph::edge_count() const { return impl_->edge_data.size(); }
 
@@ -252,6 +263,28 @@ std::optional<GraphNode> EntityGraph::node(std::int64_t id) const {
   auto it = impl_->vertex_of.find(id);
   if (it == impl_->vertex_of.end()) return std::nullopt;
   return impl_->graph[it->second];
+}
+
+std::size_t EntityGraph::article_count() const { return impl_->article_ids.size(); }
+
+int EntityGraph::articles(std::int64_t id) const {
+  auto it = impl_->vertex_of.find(id);
+  return it == impl_->vertex_of.end() ? 0 : impl_->node_articles[it->second];
+}
+
+std::vector<GraphNode> EntityGraph::hubs(double share, int min_articles) const {
+  std::vector<GraphNode> out;
+  if (share >= 1.0) return out;
+  const double limit = share * static_cast<double>(article_count());
+  for (Vertex v : boost::make_iterator_range(boost::vertices(impl_->graph))) {
+    const int n = impl_->node_articles[v];
+    if (n >= min_articles && static_cast<double>(n) > limit) out.push_back(impl_->graph[v]);
+  }
+  std::sort(out.begin(), out.end(), [&](const GraphNode& x, const GraphNode& y) {
+    return std::make_tuple(-articles(x.id), std::cref(x.name), x.id) <
+           std::make_tuple(-articles(y.id), std::cref(y.name), y.id);
+  });
+  return out;
 }
 
 std::vector<GraphNode> EntityGraph::nodes() const {
@@ -284,9 +317,9 @@ std::optional<EdgeInfo> EntityGraph::edge(std::int64_t a, std::int64_t b) const 
   auto va = impl_->vertex_of.find(a);
   auto vb = impl_->vertex_of.find(b);
   if (va == impl_->vertex_of.end() || vb == impl_->vertex_of.end()) return std::nullopt;
-  auto it = impl_->edge_of.find(graph_detail::pair_key(va->second, vb->second));
-  if (it == impl_->edge_of.end()) return std::nullopt;
-  return impl_->info(impl_->edge_data[it->second]);
+  const std::size_t index = impl_->edge_of.find(graph_detail::pair_key(va->second, vb->second));
+  if (index == graph_detail::PairIndex::kEmpty) return std::nullopt;
+  return impl_->info(impl_->edge_data[index]);
 }
 
 std::vector<RelationEdge> EntityGraph::relations() const {

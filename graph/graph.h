@@ -101,6 +101,35 @@ class AmbiguousName : public std::runtime_error {
   std::vector<GraphNode> candidates_;
 };
 
+// How EntityGraph::communities groups entities.
+enum class CommunityMethod {
+  // Louvain modularity optimisation (Blondel et al. 2008) on edges weighted by shared
+  // articles: local moves, then aggregation, repeated while modularity improves.
+  louvain,
+  // Deterministic label propagation weighted by shared articles × (1 + common neighbours).
+  label_propagation,
+};
+
+struct CommunityOptions {
+  CommunityMethod method = CommunityMethod::louvain;
+  // Hubs are left out before grouping: entities listed in more than `hub_share` of all
+  // articles AND in at least `hub_min_articles` of them (the publisher, "대한민국" in a Korean
+  // corpus). They tie everything to everything and would merge all groups into one. The
+  // default 1.0 keeps every entity; the CLI uses 0.1.
+  double hub_share = 1.0;
+  int hub_min_articles = 5;
+};
+
+struct CommunityResult {
+  // Largest first (ties: the name of the first member); members by weighted degree desc,
+  // then name, then id. Isolated entities are singletons. Hubs are in no group.
+  std::vector<std::vector<GraphNode>> groups;
+  std::vector<GraphNode> hubs;  // by articles desc, then name, then id
+  // Newman modularity of `groups` on the graph without the hubs, edges weighted by shared
+  // articles (at least 1); 0 for a graph without edges.
+  double modularity = 0.0;
+};
+
 // An undirected co-appearance graph over entities (Boost.Graph adjacency_list inside).
 //
 // Building is incremental and order-independent in its counts: nodes first, then articles
@@ -131,6 +160,11 @@ class EntityGraph {
   // std::invalid_argument when either id is unknown.
   void add_relation(const GraphRelation& relation);
 
+  // Room for `nodes` entities and `edges` pairs, so that building does not reallocate; a
+  // hint only (more may be added). Cheaper than growing when the sizes are known or bounded
+  // (the CLI passes the entity count and the sum of k(k-1)/2 over articles, capped).
+  void reserve(std::size_t nodes, std::size_t edges);
+
   std::size_t node_count() const;
   std::size_t edge_count() const;
 
@@ -157,8 +191,19 @@ class EntityGraph {
   // id. Empty for an unknown id.
   std::vector<Neighbor> neighbors(std::int64_t id) const;
 
-  // A fewest-hops path from `from` to `to`, both included ({from} when equal), by
-  // breadth-first search; empty when either id is unknown or no path exists.
+  // Articles added so far (re-added ids not counted).
+  std::size_t article_count() const;
+  // Articles in which the entity appears (anywhere, metadata included); 0 when unknown.
+  int articles(std::int64_t id) const;
+  // Entities in more than `share` of all articles and in at least `min_articles` articles,
+  // by articles desc, then name, then id. share >= 1 gives none.
+  std::vector<GraphNode> hubs(double share, int min_articles) const;
+
+  // A fewest-hops path from `from` to `to`, both included ({from} when equal); among the
+  // fewest-hop paths, the one with the most shared sentences summed over its hops, then the
+  // most shared articles, then (walking back from `to`) the smaller entity id at each step,
+  // so each hop has the strongest evidence available. Empty when either id is unknown or no
+  // path exists. O(V + E).
   std::vector<std::int64_t> shortest_path(std::int64_t from, std::int64_t to) const;
 
   // The `top` highest-scoring entities (all when top == 0), score desc, then name, then id.
@@ -167,11 +212,17 @@ class EntityGraph {
   // unordered pair of endpoints counted once). Throws std::invalid_argument for another `by`.
   std::vector<std::pair<GraphNode, double>> rank(const std::string& by, std::size_t top) const;
 
-  // A partition of all nodes: connected components, each split by deterministic label
-  // propagation (see docs/architecture-graph.md). Largest community first (ties: the name
-  // of its first member); members by weighted degree desc, then name, then id. Isolated
-  // entities are singleton communities.
+  // A partition of all nodes by Louvain with no hub left out: communities(CommunityOptions{})
+  // .groups. Largest community first (ties: the name of its first member); members by
+  // weighted degree desc, then name, then id. Isolated entities are singleton communities.
   std::vector<std::vector<GraphNode>> communities() const;
+  // Groups of entities that appear together, hubs left out first (see CommunityOptions and
+  // docs/architecture-graph.md). Deterministic: vertices are visited in entity-id order and
+  // ties are broken by id, so the result does not depend on insertion order.
+  CommunityResult communities(const CommunityOptions& options) const;
+
+  // The graph without these entities and their edges (unknown ids are ignored).
+  EntityGraph without(const std::vector<std::int64_t>& ids) const;
 
   // A subgraph: nodes within `depth` hops of `center` (every node when center is nullopt;
   // no hop limit when depth < 0) and, among them, the edges with articles >= min_weight. Hops only
@@ -180,6 +231,10 @@ class EntityGraph {
   EntityGraph filtered(std::optional<std::int64_t> center, int depth, int min_weight) const;
 
  private:
+  // The subgraph of the vertices with keep[v] (v: vertex index) and, among them, the edges
+  // with articles >= min_weight.
+  EntityGraph keep_only(const std::vector<bool>& keep, int min_weight) const;
+
   std::unique_ptr<graph_detail::GraphData> impl_;
 };
 

@@ -44,6 +44,76 @@ inline std::uint64_t pair_key(Vertex a, Vertex b) {
   return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
 }
 
+// pair_key -> edge index, open addressing with linear probing. Building a graph does one
+// lookup per pair per article (millions); std::unordered_map allocated a node per edge and
+// rehashed through linked lists, which profiling showed as the largest part of building.
+// Keys are never kEmpty: pair_key(a, b) with a < b < 2^32 - 1 cannot be all ones.
+class PairIndex {
+ public:
+  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+
+  // The index stored for `key`, or `fresh` after storing it; `inserted` tells which.
+  std::size_t find_or_insert(std::uint64_t key, std::size_t fresh, bool& inserted) {
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    std::size_t i = slot(key);
+    while (slots_[i].key != kEmpty) {
+      if (slots_[i].key == key) {
+        inserted = false;
+        return slots_[i].value;
+      }
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    slots_[i] = Slot{key, fresh};
+    ++count_;
+    inserted = true;
+    return fresh;
+  }
+
+  // The index stored for `key`, or kEmpty.
+  std::size_t find(std::uint64_t key) const {
+    if (slots_.empty()) return kEmpty;
+    for (std::size_t i = slot(key);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].key == key) return slots_[i].value;
+      if (slots_[i].key == kEmpty) return kEmpty;
+    }
+  }
+
+  // Room for `n` keys without growing.
+  void reserve(std::size_t n) {
+    while (slots_.size() < 2 * n) grow();
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key = kEmpty;
+    std::size_t value = 0;
+  };
+
+  // splitmix64's finaliser: vertex pairs are dense small integers, so they need mixing.
+  std::size_t slot(std::uint64_t key) const {
+    key ^= key >> 30;
+    key *= 0xbf58476d1ce4e5b9ULL;
+    key ^= key >> 27;
+    key *= 0x94d049bb133111ebULL;
+    key ^= key >> 31;
+    return static_cast<std::size_t>(key) & (slots_.size() - 1);
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.empty() ? 16 : slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old) {
+      if (s.key == kEmpty) continue;
+      std::size_t i = slot(s.key);
+      while (slots_[i].key != kEmpty) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;  // size 0 or a power of two, at most half full
+  std::size_t count_ = 0;
+};
+
 // "2025-12-29" <-> 20251229, an integer whose order is the date order.
 std::int32_t day_number(const std::string& iso_date);
 std::string day_string(std::int32_t day);
@@ -53,9 +123,10 @@ struct GraphData {
   graph_detail::Graph graph;
   std::unordered_map<std::int64_t, graph_detail::Vertex> vertex_of;
   std::unordered_map<std::string, std::vector<std::int64_t>> ids_by_name;
-  std::unordered_map<std::uint64_t, std::size_t> edge_of;  // pair_key -> edge_data index
+  PairIndex edge_of;  // pair_key -> edge_data index
   std::vector<graph_detail::EdgeData> edge_data;
   std::vector<std::vector<std::int32_t>> node_days;  // per vertex: distinct yyyymmdd, sorted
+  std::vector<int> node_articles;                    // per vertex: articles it appears in
   std::vector<std::string> article_ids;              // every article added
   std::unordered_map<std::string, std::uint32_t> article_index;  // id -> index; "seen" set
 

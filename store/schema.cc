@@ -173,6 +173,9 @@ void migrate(sql::Database& db, const std::vector<Migration>& steps) {
   for (const Migration& m : steps) {
     if (m.version <= found) continue;
     sql::Transaction tx(db);
+    // Another process may have migrated while this one waited for the write lock (two ingests
+    // creating the same new database): read the version again under the lock.
+    if (version_of(db) >= m.version) continue;
     db.exec(m.sql, "migration " + std::to_string(m.version) + " (" + m.description + ")");
     // user_version lives in the file header and is part of the transaction, so the schema
     // change and its version number commit together.

@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
+#include <thread>
 #include <utility>
 
 #include "store/error.h"
@@ -22,10 +24,37 @@ bool is_ok(int rc) { return rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
+// SqliteError
+
+bool SqliteError::busy() const {
+  const int primary = code_ & 0xff;  // extended codes keep the primary code in the low byte
+  return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+bool SqliteError::environmental() const {
+  switch (code_ & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_NOMEM:
+    case SQLITE_READONLY:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PROTOCOL:
+    case SQLITE_INTERRUPT:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Database
 
 Database::Database(const std::string& path, Mode mode) : path_(path) {
-  int flags = SQLITE_OPEN_READWRITE;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI;
   if (mode == Mode::create) flags |= SQLITE_OPEN_CREATE;
   const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -33,7 +62,7 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
     std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close_v2(db_);
     db_ = nullptr;
-    throw StoreError(path_ + ": cannot open database: " + message);
+    throw SqliteError(path_ + ": cannot open database: " + message, rc);
   }
   sqlite3_extended_result_codes(db_, 1);
 }
@@ -49,7 +78,7 @@ void Database::exec(const std::string& sql, const std::string& what) {
   if (rc != SQLITE_OK) {
     std::string message = error ? error : sqlite3_errstr(rc);
     sqlite3_free(error);
-    throw StoreError(path_ + ": " + what + ": " + message);
+    throw SqliteError(path_ + ": " + what + ": " + message, sqlite3_extended_errcode(db_));
   }
 }
 
@@ -62,7 +91,8 @@ void Database::check(int rc, const std::string& what) const {
 }
 
 void Database::fail(const std::string& what) const {
-  throw StoreError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+  throw SqliteError(path_ + ": " + what + ": " + sqlite3_errmsg(db_),
+                    sqlite3_extended_errcode(db_));
 }
 
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
@@ -172,8 +202,20 @@ StatementCache::Lease StatementCache::get(const std::string& sql) {
 // ---------------------------------------------------------------------------------------------
 // Transaction and Savepoint
 
-Transaction::Transaction(Database& db) : db_(db) {
-  db_.exec("BEGIN IMMEDIATE", "begin transaction");
+Transaction::Transaction(Database& db, std::chrono::milliseconds patience) : db_(db) {
+  // Each attempt already waits busy_timeout; the loop covers a writer that keeps the lock for
+  // longer (a big batch on a slow disk), so concurrent ingests queue up instead of failing.
+  const auto give_up = std::chrono::steady_clock::now() + patience;
+  for (;;) {
+    try {
+      db_.exec("BEGIN IMMEDIATE", "begin transaction");
+      return;
+    } catch (const SqliteError& e) {
+      if (!e.busy() || std::chrono::steady_clock::now() >= give_up) throw;
+    }
+    // Without a busy_timeout the attempts would spin; a short pause keeps it polite.
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
 }
 
 Transaction::~Transaction() {

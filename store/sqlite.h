@@ -1,23 +1,45 @@
 // Thin RAII wrappers over the SQLite C API. Private to store/: nothing outside this folder
 // includes this header, so sqlite3 types never reach the public API.
 //
-// Every failing call throws StoreError("<db path>: <what>: <sqlite message>"). None of these
+// Every failing call throws SqliteError("<db path>: <what>: <sqlite message>"), a StoreError
+// with the SQLite result code. None of these
 // classes is thread-safe; a Database and its statements belong to one thread at a time.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
+#include "store/error.h"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace sillok::sql {
 
+// A failed SQLite call: a StoreError that also keeps the extended result code, so callers can
+// tell a broken article (constraint) from a broken environment (disk full, read-only, I/O).
+class SqliteError : public StoreError {
+ public:
+  SqliteError(const std::string& message, int code) : StoreError(message), code_(code) {}
+  int code() const { return code_; }
+  // Another connection holds the lock (SQLITE_BUSY / SQLITE_LOCKED and their extended codes).
+  bool busy() const;
+  // The environment failed (disk full, I/O error, out of memory, read-only or corrupt file,
+  // lock wait timed out): going on with the next article of a batch cannot succeed and might
+  // commit half of it, so the whole batch must be abandoned.
+  bool environmental() const;
+
+ private:
+  int code_;
+};
+
 // One connection. The file is created only in `Mode::create`; `Mode::existing` fails when the
-// file is missing instead of leaving an empty database behind.
+// file is missing instead of leaving an empty database behind. Paths starting with "file:" are
+// SQLite URI filenames ("file:news.db?mode=ro" opens read-only).
 class Database {
  public:
   enum class Mode { create, existing };
@@ -118,9 +140,12 @@ class StatementCache {
 
 // BEGIN IMMEDIATE ... COMMIT. Destroying it without commit() rolls back. IMMEDIATE takes the
 // write lock up front, so a concurrent writer waits (busy_timeout) instead of failing mid-batch.
+// When another process holds the lock longer than the busy timeout, BEGIN is retried until
+// `patience` has passed; then the constructor throws SqliteError (busy()).
 class Transaction {
  public:
-  explicit Transaction(Database& db);
+  explicit Transaction(Database& db, std::chrono::milliseconds patience = kDefaultPatience);
+  static constexpr std::chrono::milliseconds kDefaultPatience{60000};
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;

@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 #include <string_view>
+#include <unordered_map>
 
 #include "extract/normalize.h"
 #include "extract/utf8.h"
@@ -101,6 +102,7 @@ struct Store::Impl {
   sql::StatementCache::Lease query(const std::string& text) { return cache.get(text); }
 
   void configure();
+  void configure_and_migrate();
   IngestResult ingest_one(const Extraction& x);
   std::optional<std::string> find_duplicate(const std::string& id, const std::string& hash);
   void insert_extraction(const Extraction& x, const std::string& hash);
@@ -124,10 +126,29 @@ struct Store::Impl {
 void Store::Impl::configure() {
   db.exec("PRAGMA foreign_keys = ON", "enable foreign keys");
   db.exec("PRAGMA busy_timeout = 5000", "set busy timeout");
+  // A read-only connection cannot switch the journal mode (that writes the header); the mode
+  // is stored in the file, so a database sillok created is in WAL already.
+  if (db.read_only()) return;
   // WAL: readers never block the writer. synchronous=NORMAL is safe with WAL (a power cut can
   // lose the last batches, never corrupt the file) and much faster than FULL.
   db.exec("PRAGMA journal_mode = WAL", "enable WAL journal");
   db.exec("PRAGMA synchronous = NORMAL", "set synchronous mode");
+}
+
+void Store::Impl::configure_and_migrate() {
+  try {
+    configure();
+    schema::migrate(db);
+  } catch (const sql::SqliteError& e) {
+    // A WAL database whose file (or directory) is write-protected cannot even be read when
+    // its shared-memory file is missing; SQLite's "attempt to write a readonly database" for a
+    // plain read is confusing, so say what is wrong.
+    if (!db.read_only()) throw;
+    throw StoreError(db.path() +
+                     ": database is read-only (no write permission on the file or its directory,"
+                     " read-only media, or opened with mode=ro) and cannot be opened: " +
+                     e.what());
+  }
 }
 
 EntityType Store::Impl::parse_type(const std::string& name) const {
@@ -147,8 +168,7 @@ Store Store::open(const std::string& path) {
   // SQLite would quietly make a private temporary database of "", losing everything on close.
   if (path.empty()) throw StoreError("(empty path): no database path given");
   auto impl = std::make_unique<Impl>(path, sql::Database::Mode::create);
-  impl->configure();
-  schema::migrate(impl->db);
+  impl->configure_and_migrate();
   return Store(std::move(impl));
 }
 
@@ -158,8 +178,7 @@ Store Store::open_existing(const std::string& path) {
     throw StoreError(path + ": no such database (run `sillok ingest` first)");
   }
   auto impl = std::make_unique<Impl>(path, sql::Database::Mode::existing);
-  impl->configure();
-  schema::migrate(impl->db);
+  impl->configure_and_migrate();
   return Store(std::move(impl));
 }
 
@@ -176,14 +195,31 @@ std::vector<IngestResult> Store::ingest(const std::vector<Extraction>& batch) {
   // SQLite silently opens a write-protected file read-only; without this check every article
   // would "fail" one by one with the same message.
   if (impl_->db.read_only()) {
-    throw StoreError(path() + ": database is read-only; cannot ingest");
+    throw StoreError(path() +
+                     ": database is read-only (no write permission on the file or its directory,"
+                     " read-only media, or opened with mode=ro); cannot ingest");
   }
   std::vector<IngestResult> results;
   results.reserve(batch.size());
-  sql::Transaction tx(impl_->db);
-  for (const Extraction& x : batch) results.push_back(impl_->ingest_one(x));
-  tx.commit();
+  try {
+    sql::Transaction tx(impl_->db);
+    for (const Extraction& x : batch) results.push_back(impl_->ingest_one(x));
+    tx.commit();
+  } catch (const sql::SqliteError& e) {
+    // The Transaction has rolled back by now: say so, since "disk is full" alone leaves the
+    // user wondering what was kept.
+    throw StoreError(std::string(e.what()) + " (batch of " + std::to_string(batch.size()) +
+                     " articles rolled back; nothing of it was stored)");
+  }
   return results;
+}
+
+bool Store::contains_article(const std::string& id, const std::string& content_hash) const {
+  return impl_->find_duplicate(id, content_hash).has_value();
+}
+
+void Store::set_max_pages(std::int64_t pages) {
+  impl_->db.exec("PRAGMA max_page_count = " + std::to_string(pages), "set max_page_count");
 }
 
 IngestResult Store::Impl::ingest_one(const Extraction& x) {
@@ -201,6 +237,13 @@ IngestResult Store::Impl::ingest_one(const Extraction& x) {
       insert_extraction(x, hash);
     }
     savepoint.release();
+  } catch (const sql::SqliteError& e) {
+    // Disk full, I/O error, ...: the next article would fail the same way, and SQLite may
+    // have rolled back part of the transaction already; the whole batch fails.
+    if (e.environmental()) throw;
+    savepoint.rollback();
+    result.outcome = IngestOutcome::failed;
+    result.message = e.what();
   } catch (const std::exception& e) {
     savepoint.rollback();
     result.outcome = IngestOutcome::failed;
@@ -442,6 +485,16 @@ std::vector<EntityRow> Store::entities(std::optional<EntityType> type) const {
       });
 }
 
+std::vector<GraphEntity> Store::entity_nodes() const {
+  auto st = impl_->query("SELECT id, name, type FROM entities ORDER BY id");
+  std::vector<GraphEntity> rows;
+  while (st->step()) {
+    rows.push_back(
+        GraphEntity{st->column_int(0), st->column_text(1), impl_->parse_type(st->column_text(2))});
+  }
+  return rows;
+}
+
 std::vector<EntityRow> Store::find_entities(const std::string& name_or_alias) const {
   const std::string name = as_stored(name_or_alias);
   auto bind = [&](Statement& st) { st.bind_text(1, name); };
@@ -560,15 +613,46 @@ std::vector<StoredEvent> Store::events_for_articles(
 // Co-appearance, mentions, relations, stats
 
 std::vector<CoAppearance> Store::co_appearances(std::int64_t entity_id) const {
+  return co_appearances(entity_id, DateRange{});
+}
+
+namespace {
+
+// The SQL condition restricting articles `a` to a DateRange bound as ?2 (from) and ?3 (to);
+// NULL bounds are open, and `NULL >= x` is NULL, so undated articles fall out of a bounded range.
+constexpr const char* kInRange =
+    " AND (?2 IS NULL OR a.pub_date >= ?2) AND (?3 IS NULL OR a.pub_date <= ?3)";
+
+void bind_range(Statement& st, const DateRange& range) {
+  st.bind_text_or_null(2, range.from);
+  st.bind_text_or_null(3, range.to);
+}
+
+// Code points [start, end) of valid UTF-8 `text`, clamped to its length.
+std::string code_point_slice(const std::string& text, std::int64_t start, std::int64_t end) {
+  std::size_t pos = 0;
+  std::size_t first = text.size();
+  for (std::int64_t cp = 0; pos < text.size() && cp < end; ++cp) {
+    if (cp == start) first = pos;
+    utf8::decode(text, pos);
+  }
+  return first >= pos ? std::string() : text.substr(first, pos - first);
+}
+
+}  // namespace
+
+std::vector<CoAppearance> Store::co_appearances(std::int64_t entity_id,
+                                                const DateRange& range) const {
   std::map<std::int64_t, CoAppearance> by_entity;
   {
     auto st = impl_->query(
         std::string(
             "SELECT o.entity_id, a.id, a.pub_date FROM article_entities me"
             " JOIN article_entities o ON o.article = me.article AND o.entity_id <> me.entity_id"
-            " JOIN articles a ON a.pk = me.article WHERE me.entity_id = ?") +
-        kArticleOrder);
+            " JOIN articles a ON a.pk = me.article WHERE me.entity_id = ?1") +
+        kInRange + kArticleOrder);
     st->bind_int(1, entity_id);
+    bind_range(*st, range);
     while (st->step()) {
       CoAppearance& co = by_entity[st->column_int(0)];
       co.articles += 1;
@@ -583,14 +667,19 @@ std::vector<CoAppearance> Store::co_appearances(std::int64_t entity_id) const {
     // Distinct (entity, article, sentence) triples first, so two mentions of one entity in a
     // sentence count that sentence once.
     auto st = impl_->query(
-        "SELECT entity_id, count(*) FROM ("
-        "  SELECT DISTINCT o.entity_id, s.article, s.sentence FROM"
-        "   (SELECT DISTINCT article, sentence FROM mentions WHERE entity_id = ?1 AND sentence >= "
-        "0) s"
+        std::string(
+            "SELECT entity_id, count(*) FROM ("
+            "  SELECT DISTINCT o.entity_id, s.article, s.sentence FROM"
+            "   (SELECT DISTINCT m.article, m.sentence FROM mentions m"
+            "     JOIN articles a ON a.pk = m.article"
+            "     WHERE m.entity_id = ?1 AND m.sentence >= 0") +
+        kInRange +
+        ") s"
         "   JOIN mentions o ON o.article = s.article AND o.sentence = s.sentence"
         "   WHERE o.entity_id <> ?1)"
         " GROUP BY entity_id");
     st->bind_int(1, entity_id);
+    bind_range(*st, range);
     while (st->step()) {
       auto it = by_entity.find(st->column_int(0));
       if (it != by_entity.end()) it->second.sentences = static_cast<int>(st->column_int(1));
@@ -609,6 +698,112 @@ std::vector<CoAppearance> Store::co_appearances(std::int64_t entity_id) const {
     return x.entity.id < y.entity.id;
   });
   return result;
+}
+
+std::vector<EvidenceSentence> Store::shared_sentences(std::int64_t a, std::int64_t b,
+                                                      const DateRange& range,
+                                                      std::size_t limit) const {
+  // ?4 is the LIMIT; -1 means none in SQLite.
+  auto st = impl_->query(
+      std::string(
+          "SELECT a.id, a.pub_date, s.idx, s.start_cp, s.end_cp, a.pk FROM"
+          " (SELECT article, sentence FROM mentions WHERE entity_id = ?1 AND sentence >= 0"
+          "  INTERSECT"
+          "  SELECT article, sentence FROM mentions WHERE entity_id = ?5 AND sentence >= 0) x"
+          " JOIN articles a ON a.pk = x.article"
+          " JOIN sentences s ON s.article = x.article AND s.idx = x.sentence WHERE 1") +
+      kInRange + kArticleOrder + ", s.idx LIMIT ?4");
+  st->bind_int(1, a);
+  bind_range(*st, range);
+  st->bind_int(4, limit == 0 ? -1 : static_cast<std::int64_t>(limit));
+  st->bind_int(5, b);
+  std::vector<EvidenceSentence> out;
+  std::vector<std::pair<std::int64_t, std::pair<std::int64_t, std::int64_t>>> spans;
+  while (st->step()) {
+    out.push_back(EvidenceSentence{st->column_text(0), st->column_text(1),
+                                   static_cast<int>(st->column_int(2)), {}});
+    spans.push_back({st->column_int(5), {st->column_int(3), st->column_int(4)}});
+  }
+  // Texts are read after the scan, one article at a time, only for the sentences returned.
+  auto text_st = impl_->query("SELECT text FROM articles WHERE pk = ?");
+  std::int64_t loaded = -1;
+  std::string text;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (spans[i].first != loaded) {
+      text_st->bind_int(1, spans[i].first);
+      text = text_st->step() ? text_st->column_text(0) : std::string();
+      text_st->reset();
+      loaded = spans[i].first;
+    }
+    out[i].text = code_point_slice(text, spans[i].second.first, spans[i].second.second);
+  }
+  return out;
+}
+
+std::size_t MentionTable::pair_bound(std::size_t cap) const {
+  std::size_t pairs = 0;
+  std::vector<std::int64_t> ids;
+  for (std::size_t i = 0; i + 1 < begin.size() && pairs < cap; ++i) {
+    ids.assign(entity_ids.begin() + static_cast<std::ptrdiff_t>(begin[i]),
+               entity_ids.begin() + static_cast<std::ptrdiff_t>(begin[i + 1]));
+    std::sort(ids.begin(), ids.end());
+    const auto k = static_cast<std::size_t>(std::unique(ids.begin(), ids.end()) - ids.begin());
+    pairs += k * (k - 1) / 2;
+  }
+  return std::min(pairs, cap);
+}
+
+MentionTable Store::mention_table() const {
+  MentionTable table;
+  std::unordered_map<std::int64_t, std::size_t> index_of_pk;
+  {
+    auto st =
+        impl_->query(std::string("SELECT a.pk, a.id, a.pub_date FROM articles a") + kArticleOrder);
+    while (st->step()) {
+      index_of_pk.emplace(st->column_int(0), table.article_ids.size());
+      table.article_ids.push_back(st->column_text(1));
+      table.dates.push_back(st->column_text(2));
+    }
+  }
+  // One pass over the covering index (article, sentence, entity_id) in its own order (article
+  // pk), then a counting sort into articles() order: no per-article query, no temp b-tree.
+  std::vector<std::size_t> row_article;
+  std::vector<int> sentences;
+  std::vector<std::int64_t> entities;
+  {
+    auto st = impl_->query(
+        "SELECT article, sentence, entity_id FROM mentions INDEXED BY mentions_by_article"
+        " ORDER BY article, sentence, entity_id");
+    std::int64_t last_pk = -1;
+    std::size_t last_index = 0;
+    while (st->step()) {
+      const std::int64_t pk = st->column_int(0);
+      const int sentence = static_cast<int>(st->column_int(1));
+      const std::int64_t entity = st->column_int(2);
+      if (pk != last_pk) {
+        last_index = index_of_pk.at(pk);
+        last_pk = pk;
+      } else if (sentences.back() == sentence && entities.back() == entity) {
+        continue;  // several mentions of one entity in one sentence
+      }
+      row_article.push_back(last_index);
+      sentences.push_back(sentence);
+      entities.push_back(entity);
+    }
+  }
+  const std::size_t n = table.article_ids.size();
+  table.begin.assign(n + 1, 0);
+  for (std::size_t i : row_article) ++table.begin[i + 1];
+  for (std::size_t i = 0; i < n; ++i) table.begin[i + 1] += table.begin[i];
+  std::vector<std::size_t> next(table.begin.begin(), table.begin.end() - 1);
+  table.sentences.resize(row_article.size());
+  table.entity_ids.resize(row_article.size());
+  for (std::size_t r = 0; r < row_article.size(); ++r) {
+    const std::size_t at = next[row_article[r]]++;
+    table.sentences[at] = sentences[r];
+    table.entity_ids[at] = entities[r];
+  }
+  return table;
 }
 
 void Store::for_each_article_mentions(const std::function<void(const ArticleMentions&)>& fn) const {

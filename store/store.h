@@ -7,6 +7,7 @@
 // per thread; several processes may share a file, writers wait up to 5 s for each other).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -49,6 +50,13 @@ struct EntityRow {
   int mentions = 0;  // mentions in all articles, metadata included
 };
 
+// An entity as graph building needs it.
+struct GraphEntity {
+  std::int64_t id;
+  std::string name;
+  EntityType type;
+};
+
 // Another entity seen in the same articles as the one asked about.
 struct CoAppearance {
   EntityRow entity;
@@ -56,6 +64,35 @@ struct CoAppearance {
   int sentences = 0;                     // sentences both are mentioned in
   std::vector<std::string> article_ids;  // those articles, by pub_date then id
   std::string first_date, last_date;     // earliest/latest pub_date of them; "" if none dated
+};
+
+// An inclusive range of article dates ("YYYY-MM-DD", compared with pub_date). An empty bound is
+// open; when either bound is set, undated articles fall outside the range.
+struct DateRange {
+  std::string from, to;
+  bool empty() const { return from.empty() && to.empty(); }
+};
+
+// One sentence in which two entities are both mentioned: the evidence for their tie.
+struct EvidenceSentence {
+  std::string article_id;
+  std::string date;   // the article's pub_date or ""
+  int sentence = 0;   // index within the article
+  std::string text;   // the sentence as stored in the article text
+};
+
+// The entity mentions of all articles in one read, for building a graph fast: columnar, one
+// entry per distinct (article, sentence, entity), grouped by article.
+struct MentionTable {
+  std::vector<std::string> article_ids;   // article i's id, in articles() order
+  std::vector<std::string> dates;         // article i's pub_date or ""
+  std::vector<std::size_t> begin;         // article i's rows are [begin[i], begin[i + 1])
+  std::vector<int> sentences;             // sentence index, -1 for metadata
+  std::vector<std::int64_t> entity_ids;
+
+  // The sum over articles of k(k-1)/2 (k: distinct entities of the article), an upper bound
+  // on the distinct entity pairs a graph of the table has; stops counting at `cap`.
+  std::size_t pair_bound(std::size_t cap) const;
 };
 
 struct StoredEvent {
@@ -85,7 +122,8 @@ class Store {
   // Opens or creates the database and migrates it to the current schema (WAL journal, foreign
   // keys on, 5 s busy timeout). Throws StoreError when the file cannot be opened, is not a
   // database, is read-only and needs migrating, or was written by a newer schema version.
-  // ":memory:" gives a private in-memory store.
+  // ":memory:" gives a private in-memory store. A path starting with "file:" is an SQLite URI
+  // filename: "file:news.db?mode=ro" opens read-only, so every ingest fails cleanly.
   static Store open(const std::string& path);
   // Opens an existing database for queries (migrating it if it is older). Throws
   // StoreError("<path>: no such database ...") when the file does not exist.
@@ -109,7 +147,18 @@ class Store {
   //   relation subject/object or event participant is not the name of one of its entities.
   // Each Mention::text that differs from its entity's name is recorded as an alias.
   // If the commit itself fails, throws StoreError and nothing of the batch is kept.
+  // If SQLite aborts the transaction itself (disk full, I/O error, out of memory) or the
+  // database is read-only, throws StoreError naming the database; nothing of the batch is kept.
+  // Waits for other writers (other processes) up to about a minute before giving up.
   std::vector<IngestResult> ingest(const std::vector<Extraction>& batch);
+
+  // True when an article with this id or content hash is stored: what ingest() would call a
+  // duplicate. Lets a re-run skip extracting what an earlier (perhaps killed) run stored.
+  bool contains_article(const std::string& id, const std::string& content_hash) const;
+
+  // Caps the database file at `pages` pages (PRAGMA max_page_count) for this connection; an
+  // ingest that would grow it further fails as if the disk were full. For tests and quotas.
+  void set_max_pages(std::int64_t pages);
 
   // All articles, by pub_date (undated last), then id.
   std::vector<ArticleRow> articles() const;
@@ -118,6 +167,9 @@ class Store {
 
   // Entities (of one type, if given), by number of articles desc, then name, then type.
   std::vector<EntityRow> entities(std::optional<EntityType> type = std::nullopt) const;
+  // Every entity's id, name and type, by id, with no counts and no aliases: the cheap list graph
+  // building needs (entities() runs two counts and an alias query per entity).
+  std::vector<GraphEntity> entity_nodes() const;
   // Entities called `name_or_alias`: canonical-name matches first, then alias matches, each
   // group by articles desc. More than one result means the name is ambiguous ("삼성" as a
   // company and as a place); none means unknown. The name is NFC-normalized first.
@@ -141,6 +193,20 @@ class Store {
   // Every other entity that shares an article with `entity_id`, sorted by articles desc,
   // sentences desc, name. Metadata mentions (sentence -1) count for articles, not sentences.
   std::vector<CoAppearance> co_appearances(std::int64_t entity_id) const;
+
+  // The same for articles dated within `range` only (all articles when it is empty).
+  std::vector<CoAppearance> co_appearances(std::int64_t entity_id, const DateRange& range) const;
+
+  // Up to `limit` sentences (0 = all) that mention both entities, in articles() order then
+  // sentence order, from articles within `range`. Empty when they never share a sentence
+  // (e.g. one of them is only the publisher) or either id is unknown.
+  std::vector<EvidenceSentence> shared_sentences(std::int64_t a, std::int64_t b,
+                                                 const DateRange& range, std::size_t limit) const;
+
+  // Every article's distinct (sentence, entity) pairs in two sequential scans (articles, then
+  // the covering mentions index), for graph building; O(articles + mentions) with no
+  // per-article query. Rows within an article are ordered by sentence then entity id.
+  MentionTable mention_table() const;
 
   // Calls fn once per article (articles() order) with its mentions ordered by sentence and
   // offset, holding only one article in memory. fn may query the store; it must not ingest.

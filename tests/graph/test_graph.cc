@@ -373,3 +373,125 @@ TEST_CASE("graph: paths and communities do not depend on insertion order", "[gra
   REQUIRE(cx.size() == 3);
   CHECK(std::set<std::int64_t>(cx[2].begin(), cx[2].end()).size() == 3);
 }
+
+namespace {
+
+// Two 5-cliques {1..5} {6..10}, bridged by 5-6, plus a hub 11 that appears in every article.
+// Every link is its own article so the hub's share of articles is 100%.
+EntityGraph cliques_with_hub() {
+  EntityGraph g = numbered(11);
+  const std::vector<std::vector<int>> cliques{{1, 2, 3, 4, 5}, {6, 7, 8, 9, 10}};
+  for (const auto& c : cliques) {
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      for (std::size_t j = i + 1; j < c.size(); ++j) {
+        g.add_article({"a" + std::to_string(++article_counter), "",
+                       {{0, c[i]}, {0, c[j]}, {-1, 11}}});
+      }
+    }
+  }
+  g.add_article({"a" + std::to_string(++article_counter), "", {{0, 5}, {0, 6}, {-1, 11}}});
+  return g;
+}
+
+std::vector<std::set<std::int64_t>> as_sets(const std::vector<std::vector<GraphNode>>& groups) {
+  std::vector<std::set<std::int64_t>> out;
+  for (const auto& c : groups) {
+    const auto v = ids(c);
+    out.emplace_back(v.begin(), v.end());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("graph: article counts per entity and hubs", "[graph][hubs]") {
+  EntityGraph g = cliques_with_hub();
+  CHECK(g.article_count() == 21);
+  CHECK(g.articles(11) == 21);
+  CHECK(g.articles(1) == 4);
+  CHECK(g.articles(5) == 5);  // its clique and the bridge
+  CHECK(g.articles(99) == 0);
+
+  const auto hubs = g.hubs(0.5, 5);
+  REQUIRE(hubs.size() == 1);
+  CHECK(hubs[0].id == 11);
+  CHECK(g.hubs(0.2, 5).size() == 3);     // 11 (21), 5 and 6 (5 each) exceed 4.2 articles
+  CHECK(ids(g.hubs(0.2, 5)) == std::vector<std::int64_t>{11, 5, 6});
+  CHECK(g.hubs(0.2, 6).size() == 1);     // the minimum article count applies too
+  CHECK(g.hubs(1.0, 1).empty());         // share 1 disables hub detection
+}
+
+TEST_CASE("graph: without removes entities and their edges", "[graph][hubs]") {
+  EntityGraph g = cliques_with_hub();
+  const EntityGraph rest = g.without({11, 42});
+  CHECK(rest.node_count() == 10);
+  CHECK(rest.edge_count() == 21);  // 2 × 10 clique edges + the bridge
+  CHECK_FALSE(rest.node(11));
+  CHECK(rest.edge(5, 6)->articles == 1);
+  CHECK(rest.articles(1) == 4);  // counts survive the copy
+}
+
+TEST_CASE("graph: a hub merges communities unless left out", "[graph][communities]") {
+  EntityGraph g = cliques_with_hub();
+  for (CommunityMethod method : {CommunityMethod::louvain, CommunityMethod::label_propagation}) {
+    INFO("method " << static_cast<int>(method));
+    CommunityOptions keep_hubs;
+    keep_hubs.method = method;
+    const CommunityResult merged = g.communities(keep_hubs);
+    CHECK(merged.hubs.empty());
+
+    CommunityOptions drop_hubs = keep_hubs;
+    drop_hubs.hub_share = 0.5;
+    const CommunityResult split = g.communities(drop_hubs);
+    REQUIRE(split.hubs.size() == 1);
+    CHECK(split.hubs[0].id == 11);
+    const auto sets = as_sets(split.groups);
+    REQUIRE(sets.size() == 2);
+    CHECK(sets[0] == std::set<std::int64_t>{1, 2, 3, 4, 5});  // equal sizes: "n1" < "n6"
+    CHECK(sets[1] == std::set<std::int64_t>{6, 7, 8, 9, 10});
+    // Two equal halves with one bridge of 21 edges: Q = 2 * (10/21 - (21/42)^2) ≈ 0.452.
+    CHECK(split.modularity == Approx(2 * (10.0 / 21 - 0.25)));
+  }
+  // With the hub in, Louvain still finds the halves but has to put the hub in one of them.
+  const CommunityResult louvain = g.communities(CommunityOptions{});
+  CHECK(louvain.groups.size() == 2);
+  CHECK(louvain.modularity < 2 * (10.0 / 21 - 0.25));
+}
+
+TEST_CASE("graph: Louvain merges small groups level by level", "[graph][communities]") {
+  // A ring of six 4-cliques, neighbouring cliques joined by one edge: the textbook case
+  // where modularity is maximal with one community per clique.
+  EntityGraph g = numbered(24);
+  for (int c = 0; c < 6; ++c) {
+    for (int i = 1; i <= 4; ++i) {
+      for (int j = i + 1; j <= 4; ++j) link(g, 4 * c + i, 4 * c + j);
+    }
+    link(g, 4 * c + 4, (4 * c + 4) % 24 + 1);
+  }
+  const CommunityResult r = g.communities(CommunityOptions{});
+  const auto sets = as_sets(r.groups);
+  REQUIRE(sets.size() == 6);
+  for (const auto& s : sets) {
+    CHECK(s.size() == 4);
+    CHECK(*s.rbegin() - *s.begin() == 3);  // four consecutive ids: one clique
+  }
+  CHECK(r.modularity == Approx(6 * (6.0 / 42 - (14.0 / 84) * (14.0 / 84))));
+}
+
+TEST_CASE("graph: among fewest-hop paths the strongest wins", "[graph]") {
+  EntityGraph g = numbered(4);
+  link(g, 1, 2);     // 1-2-4: one shared article per hop
+  link(g, 2, 4);
+  link(g, 1, 3, 3);  // 1-3-4: three per hop
+  link(g, 3, 4, 3);
+  CHECK(g.shortest_path(1, 4) == std::vector<std::int64_t>{1, 3, 4});
+  CHECK(g.shortest_path(4, 1) == std::vector<std::int64_t>{4, 3, 1});
+  // Shared sentences outrank shared articles: 2 shares articles but no sentence with 1.
+  EntityGraph h = numbered(4);
+  h.add_article({"x1", "", {{0, 1}, {1, 2}}});
+  h.add_article({"x2", "", {{0, 1}, {1, 2}}});
+  h.add_article({"x3", "", {{0, 2}, {0, 4}}});
+  h.add_article({"x4", "", {{0, 1}, {0, 3}}});
+  h.add_article({"x5", "", {{0, 3}, {0, 4}}});
+  CHECK(h.shortest_path(1, 4) == std::vector<std::int64_t>{1, 3, 4});
+}

@@ -6,11 +6,14 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "store/sqlite.h"
 #include "store/store.h"
 
 namespace fs = std::filesystem;
@@ -619,4 +622,125 @@ TEST_CASE("store: unusable files give errors naming the path", "[store]") {
     fails_naming(
         readonly, [&] { Store::open(readonly).ingest({article_a()}); }, "read-only");
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Faults: a full disk, read-only opening, concurrent creation, writers queueing.
+
+namespace {
+
+// `n` distinct articles of about `kb` KB of text each (ids "big<i>").
+std::vector<Extraction> big_articles(int n, int kb, int first = 0) {
+  std::vector<Extraction> batch;
+  for (int i = first; i < first + n; ++i) {
+    std::string text;
+    for (int j = 0; j < kb * 1024 / 40; ++j) {
+      text += "기사" + std::to_string(i) + " 문장 " + std::to_string(j) + "번째입니다. ";
+    }
+    batch.push_back(base("big" + std::to_string(i), "제목 " + std::to_string(i), text));
+  }
+  return batch;
+}
+
+}  // namespace
+
+TEST_CASE("store: a full database fails the whole batch, keeps earlier ones, names the file",
+          "[store][faults]") {
+  TempDir dir;
+  const std::string path = dir.file("full.db");
+  Store store = Store::open(path);
+  const long empty_pages = std::stol(scalar(path, "PRAGMA page_count"));
+  // Room for the first batch (4 x 8 KB, ~2 pages each plus index) but not for the second.
+  store.set_max_pages(empty_pages + 40);
+  REQUIRE(store.ingest(big_articles(4, 8)).size() == 4);
+  try {
+    store.ingest(big_articles(40, 8, 4));
+    FAIL("no StoreError for a full database");
+  } catch (const StoreError& e) {
+    const std::string message = e.what();
+    INFO(message);
+    CHECK(message.rfind(path, 0) == 0);
+    CHECK(message.find("full") != std::string::npos);
+    CHECK(message.find("rolled back") != std::string::npos);
+  }
+  CHECK(count(path, "articles") == 4);
+  CHECK(count(path, "sentences") == 4 * 3);
+  CHECK(scalar(path, "PRAGMA integrity_check") == "ok");
+  // The connection is still usable, and with room again the batch goes in.
+  store.set_max_pages(1000000);
+  CHECK(store.ingest(big_articles(40, 8, 4)).size() == 40);
+  CHECK(count(path, "articles") == 44);
+}
+
+TEST_CASE("store: a database opened read-only (mode=ro) refuses ingest but answers queries",
+          "[store][faults]") {
+  TempDir dir;
+  const std::string path = dir.file("ro.db");
+  Store::open(path).ingest({article_a()});
+  Store ro = Store::open("file:" + path + "?mode=ro");
+  CHECK(ro.stats().articles == 1);
+  try {
+    ro.ingest({article_b()});
+    FAIL("no StoreError for a read-only database");
+  } catch (const StoreError& e) {
+    INFO(e.what());
+    CHECK(std::string(e.what()).find("read-only") != std::string::npos);
+  }
+  CHECK(count(path, "articles") == 1);
+}
+
+TEST_CASE("store: connections creating one new database at once all succeed",
+          "[store][faults]") {
+  // Each round, several threads open (create and migrate) the same missing file; before
+  // migrate() re-read the version under the write lock, all but one failed with "table
+  // articles already exists".
+  for (int round = 0; round < 5; ++round) {
+    TempDir dir;
+    const std::string path = dir.file("new.db");
+    std::vector<std::thread> threads;
+    std::vector<std::string> errors(4);
+    for (std::size_t t = 0; t < errors.size(); ++t) {
+      threads.emplace_back([&, t] {
+        try {
+          Store store = Store::open(path);
+          store.ingest(big_articles(1, 1, static_cast<int>(t)));
+        } catch (const std::exception& e) {
+          errors[t] = e.what();
+        }
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    for (const std::string& e : errors) CHECK(e.empty());
+    CHECK(count(path, "articles") == 4);
+  }
+}
+
+TEST_CASE("store: a writer waits past the busy timeout for another one to finish",
+          "[store][faults]") {
+  TempDir dir;
+  const std::string path = dir.file("busy.db");
+  Store::open(path);
+  sql::Database holder(path, sql::Database::Mode::existing);
+  holder.exec("BEGIN IMMEDIATE", "hold the write lock");
+  sql::Database waiter(path, sql::Database::Mode::existing);
+  waiter.exec("PRAGMA busy_timeout = 50", "short busy timeout");
+  // Without patience the lock is simply busy.
+  try {
+    sql::Transaction tx(waiter, std::chrono::milliseconds(0));
+    FAIL("BEGIN IMMEDIATE succeeded while another connection held the lock");
+  } catch (const sql::SqliteError& e) {
+    CHECK(e.busy());
+  }
+  // With patience it retries until the holder commits (after several busy timeouts).
+  std::thread release([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    holder.exec("COMMIT", "release the write lock");
+  });
+  const auto started = std::chrono::steady_clock::now();
+  {
+    sql::Transaction tx(waiter, std::chrono::milliseconds(10000));
+    tx.commit();
+  }
+  release.join();
+  CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds(300));
 }
