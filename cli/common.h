@@ -56,6 +56,7 @@ Command register_graph(CLI::App& app);
 Command register_path(CLI::App& app);
 Command register_rank(CLI::App& app);
 Command register_communities(CLI::App& app);
+Command register_explain(CLI::App& app);
 
 }  // namespace sillok::cli
 
@@ -72,6 +73,11 @@ Extractor make_extractor(const DataOptions& options);
 // `type` picks one (the message lists the candidates).
 std::vector<std::int64_t> resolve_entity(const Store& store, const std::string& name,
                                          const std::string& type);
+// resolve_entity naming the option that picks a type in the ambiguity message ("--type-a" for
+// `path`); resolve_entity is resolve_entity_for(..., "--type"). Defined in cli/cmd_with.cc.
+std::vector<std::int64_t> resolve_entity_for(const Store& store, const std::string& name,
+                                             const std::string& type,
+                                             const std::string& type_option);
 // The entity graph of the store, or of the given articles only.
 EntityGraph load_graph(const Store& store, const std::vector<std::string>& only_articles);
 // Parses --date; throws UsageError for a malformed value.

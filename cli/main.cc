@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
   std::map<CLI::App*, Runner> runners;
   for (auto reg : {register_ingest, register_extract, register_timeline, register_with,
                    register_entities, register_articles, register_graph, register_path,
-                   register_rank, register_communities}) {
+                   register_rank, register_communities, register_explain}) {
     Command cmd = reg(app);
     runners[cmd.first] = std::move(cmd.second);
   }
