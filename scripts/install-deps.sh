@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages sillok needs to build, test and render (skips what is there).
+# clang, libclang-rt-14-dev (libFuzzer) and llvm-14 (llvm-symbolizer) are for the fuzz
+# targets (scripts/fuzz.sh); ccache only speeds up rebuilds.
 # Runs apt-get as root, or through sudo when not root.
 set -euo pipefail
 
@@ -7,6 +9,7 @@ packages=(
   build-essential cmake pkg-config
   libboost-graph-dev libicu-dev libsqlite3-dev nlohmann-json3-dev catch2 libcli11-dev
   graphviz python3 python3-networkx chromium
+  clang libclang-rt-14-dev llvm-14 ccache
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -3,6 +3,8 @@
 # once in a normal build and once under AddressSanitizer + UndefinedBehaviorSanitizer.
 #   scripts/test.sh            # both
 #   SILLOK_SKIP_SANITIZERS=1 scripts/test.sh   # the normal build only
+#   SILLOK_FUZZ_SECONDS=N (default 20): each libFuzzer target runs N seconds at the end;
+#   SILLOK_FUZZ_SECONDS=0 skips fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -21,5 +23,10 @@ if [[ -z "${SILLOK_SKIP_SANITIZERS:-}" ]]; then
   cmake --build build-asan -j"$jobs"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
+fi
+fuzz_seconds=${SILLOK_FUZZ_SECONDS:-20}
+if ((fuzz_seconds > 0)); then
+  echo "== libFuzzer targets, ${fuzz_seconds}s each (scripts/fuzz.sh)"
+  JOBS=$jobs scripts/fuzz.sh "$fuzz_seconds"
 fi
 echo "== all tests passed"
