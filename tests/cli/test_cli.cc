@@ -17,6 +17,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "tests/cli/cli_util.h"
 #include "tests/test_util.h"
 
 namespace fs = std::filesystem;
@@ -24,6 +25,14 @@ using nlohmann::json;
 using sillok::test::fixture;
 using sillok::test::read_file;
 using sillok::test::source_path;
+using sillok::test::contains;
+using sillok::test::lines_of;
+using sillok::test::quote;
+using sillok::test::Result;
+using sillok::test::run_in;
+using sillok::test::RunOptions;
+using sillok::test::TempDir;
+using sillok::test::write_bytes;
 
 namespace {
 
@@ -31,90 +40,6 @@ const std::string kSeedA = "examples/seeds/000_5c0340f00aef317e.txt";  // 아시
 const std::string kSeedB = "examples/seeds/002_f04b397c2416b6f8.txt";  // 뉴스1, 2025-12-30
 const std::string kSeedAId = "277_0005699798";
 const std::string kSeedBId = "421_0008686824";
-
-// A directory under /tmp that lives as long as the object; every test works in its own.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "sillok-cli-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed for " + pattern);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
-
-// Single-quotes a word for /bin/sh.
-std::string quote(const std::string& word) {
-  std::string out = "'";
-  for (const char c : word) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
-struct Result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-struct RunOptions {
-  std::string stdin_file;  // redirected into the command when not empty
-  std::string env;         // "NAME=value" assignments placed before the binary (already quoted)
-};
-
-// Runs `sillok <args>` in `dir`. `args` is shell text: callers quote paths with quote().
-// SILLOK_DB is unset unless `options.env` sets it, so the developer's environment never leaks in.
-Result run_in(const TempDir& dir, const std::string& args, const RunOptions& options = {}) {
-  // Run outside ctest (which sets it), the binary still finds the shipped data.
-  setenv("SILLOK_DATA_DIR", (std::string(SILLOK_SOURCE_DIR) + "/data").c_str(), 0);
-  const std::string out_file = dir.file(".stdout");
-  const std::string err_file = dir.file(".stderr");
-  std::string command = "cd " + quote(dir.path().string()) + " && unset SILLOK_DB && " + options.env +
-                        " " + quote(SILLOK_BINARY) + " " + args + " >" + quote(out_file) + " 2>" +
-                        quote(err_file);
-  if (!options.stdin_file.empty()) command += " <" + quote(options.stdin_file);
-  const int raw = std::system(command.c_str());
-  Result r;
-  if (raw != -1 && WIFEXITED(raw)) r.status = WEXITSTATUS(raw);
-  r.out = read_file(out_file);
-  r.err = read_file(err_file);
-  return r;
-}
-
-void write_bytes(const std::string& path, const std::string& bytes) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw std::runtime_error("cannot write " + path);
-  out << bytes;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 // A usage or failure message: exactly one line, starting with "sillok".
 void check_one_line_message(const std::string& err) {

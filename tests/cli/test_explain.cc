@@ -15,12 +15,20 @@
 #include <string>
 #include <vector>
 
+#include "tests/cli/cli_util.h"
 #include "tests/test_util.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 using sillok::test::read_file;
 using sillok::test::source_path;
+using sillok::test::contains;
+using sillok::test::quote;
+using sillok::test::Result;
+using sillok::test::run_in;
+using sillok::test::RunOptions;
+using sillok::test::TempDir;
+using sillok::test::write_bytes;
 
 namespace {
 
@@ -28,76 +36,6 @@ const std::string kSeedA = "examples/seeds/000_5c0340f00aef317e.txt";  // 아시
 const std::string kSeedB = "examples/seeds/002_f04b397c2416b6f8.txt";  // 뉴스1, 2025-12-30
 const std::string kSeedAId = "277_0005699798";
 const std::string kSeedBId = "421_0008686824";
-
-// A directory under /tmp that lives as long as the object.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "sillok-explain-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr)
-      throw std::runtime_error("mkdtemp failed for " + pattern);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
-
-// Single-quotes a word for /bin/sh.
-std::string quote(const std::string& word) {
-  std::string out = "'";
-  for (const char c : word) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
-struct Result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs `sillok <args>` in `dir`; `args` is shell text (callers quote paths). `stdin_file`, when
-// not empty, is redirected into the command.
-Result run_in(const TempDir& dir, const std::string& args, const std::string& stdin_file = "") {
-  setenv("SILLOK_DATA_DIR", (std::string(SILLOK_SOURCE_DIR) + "/data").c_str(), 0);
-  const std::string out_file = dir.file(".stdout");
-  const std::string err_file = dir.file(".stderr");
-  std::string command = "cd " + quote(dir.path().string()) + " && " + quote(SILLOK_BINARY) + " " +
-                        args + " >" + quote(out_file) + " 2>" + quote(err_file);
-  if (!stdin_file.empty()) command += " <" + quote(stdin_file);
-  const int raw = std::system(command.c_str());
-  Result r;
-  if (raw != -1 && WIFEXITED(raw)) r.status = WEXITSTATUS(raw);
-  r.out = read_file(out_file);
-  r.err = read_file(err_file);
-  return r;
-}
-
-void write_bytes(const std::string& path, const std::string& bytes) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw std::runtime_error("cannot write " + path);
-  out << bytes;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 bool starts_with(const std::string& s, const std::string& prefix) {
   return s.rfind(prefix, 0) == 0;
@@ -377,7 +315,7 @@ TEST_CASE("explain: bad inputs are named on stderr, the others still print", "[c
 
 TEST_CASE("explain: standard input is read with -", "[cli][explain]") {
   TempDir dir;
-  const Result r = run_in(dir, "explain --format json -", source_path(kSeedB));
+  const Result r = run_in(dir, "explain --format json -", RunOptions{source_path(kSeedB), ""});
   INFO(r.err);
   REQUIRE(r.status == 0);
   const std::vector<json> docs = parse_lines(r.out);

@@ -26,54 +26,24 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "tests/cli/cli_util.h"
 #include "tests/test_util.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 using sillok::test::read_file;
 using sillok::test::source_path;
+using sillok::test::contains;
+using sillok::test::quote;
+using sillok::test::Result;
 
 namespace {
 
-struct Result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string& word) {
-  std::string out = "'";
-  for (const char c : word) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
-// Runs `sillok <args>` (shell text) with SILLOK_DB unset, capturing status, stdout, stderr.
+// Runs `sillok <args>` (shell text, absolute paths) with SILLOK_DB unset, capturing status,
+// stdout and stderr.
 Result run(const std::string& args) {
-  setenv("SILLOK_DATA_DIR", (std::string(SILLOK_SOURCE_DIR) + "/data").c_str(), 0);
-  static int counter = 0;
-  const std::string base = (fs::temp_directory_path() / ("sillok-gq-" + std::to_string(getpid()) +
-                                                         "-" + std::to_string(++counter)))
-                               .string();
-  const std::string command = "unset SILLOK_DB; " + quote(SILLOK_BINARY) + " " + args + " >" +
-                              quote(base + ".out") + " 2>" + quote(base + ".err");
-  const int raw = std::system(command.c_str());
-  Result r;
-  if (raw != -1 && WIFEXITED(raw)) r.status = WEXITSTATUS(raw);
-  r.out = read_file(base + ".out");
-  r.err = read_file(base + ".err");
-  fs::remove(base + ".out");
-  fs::remove(base + ".err");
-  return r;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
+  static const sillok::test::TempDir scratch;
+  return sillok::test::run_in(scratch, args);
 }
 
 // Code points in valid UTF-8: bytes that do not continue a sequence.

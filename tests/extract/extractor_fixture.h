@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdlib>
+#include <string>
 
 #include "extract/pipeline.h"
 #include "tests/test_util.h"
@@ -17,6 +18,18 @@ inline const Extractor& shared_extractor() {
     return Extractor::load(options);
   }();
   return ex;
+}
+
+// A readable list of what was found, for INFO() when an assertion fails.
+inline std::string describe(const Extraction& x) {
+  std::string out;
+  for (const Entity& e : x.entities) {
+    out += "[" + e.name + "/" + std::string(to_string(e.type)) + ":";
+    for (const auto& m : e.mentions) out += " '" + m.text + "'(" + m.rule + ")";
+    out += "] ";
+  }
+  for (const auto& r : x.relations) out += "{" + r.subject + " -" + r.role + "-> " + r.object + "} ";
+  return out;
 }
 
 }  // namespace sillok::test

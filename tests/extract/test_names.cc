@@ -30,15 +30,7 @@ Extraction run(const std::string& text) {
   return sillok::test::shared_extractor().extract(a);
 }
 
-std::string describe(const Extraction& x) {
-  std::string out;
-  for (const Entity& e : x.entities) {
-    out += "[" + e.name + "/" + std::string(sillok::to_string(e.type)) + ":";
-    for (const auto& m : e.mentions) out += " '" + m.text + "'(" + m.rule + ")";
-    out += "] ";
-  }
-  return out;
-}
+using sillok::test::describe;
 
 const Entity* find(const Extraction& x, const std::string& name, EntityType type) {
   for (const Entity& e : x.entities) {

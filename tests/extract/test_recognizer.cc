@@ -40,18 +40,7 @@ Extraction run(const std::string& text, const char* published_at = "2025-06-10 0
   return extractor().extract(make_article(text, published_at, publisher, author));
 }
 
-// A readable list of what was found, for INFO() when an assertion fails.
-std::string describe(const Extraction& x) {
-  std::string out;
-  for (const Entity& e : x.entities) {
-    out += "[" + e.name + "/" + std::string(sillok::to_string(e.type)) + ":";
-    for (const auto& m : e.mentions) out += " '" + m.text + "'(" + m.rule + ")";
-    out += "] ";
-  }
-  for (const auto& r : x.relations)
-    out += "{" + r.subject + " -" + r.role + "-> " + r.object + "} ";
-  return out;
-}
+using sillok::test::describe;
 
 const Entity* find_entity(const Extraction& x, const std::string& name) {
   for (const Entity& e : x.entities)

@@ -1,0 +1,104 @@
+// What the end-to-end CLI suites share: a scratch directory, shell quoting, and running the
+// `sillok` binary (SILLOK_BINARY) with its status, stdout and stderr captured.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "tests/test_util.h"
+
+namespace sillok::test {
+
+// A directory under /tmp that lives as long as the object; every test works in its own.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "sillok-cli-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed for " + pattern);
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Single-quotes a word for /bin/sh.
+inline std::string quote(const std::string& word) {
+  std::string out = "'";
+  for (const char c : word) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+struct Result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+struct RunOptions {
+  std::string stdin_file;  // redirected into the command when not empty
+  std::string env;         // "NAME=value" assignments placed before the binary (already quoted)
+};
+
+// Runs `sillok <args>` in `dir`. `args` is shell text: callers quote paths with quote().
+// SILLOK_DB is unset unless `options.env` sets it, so the developer's environment never leaks in.
+inline Result run_in(const TempDir& dir, const std::string& args, const RunOptions& options = {}) {
+  // Run outside ctest (which sets it), the binary still finds the shipped data.
+  setenv("SILLOK_DATA_DIR", (std::string(SILLOK_SOURCE_DIR) + "/data").c_str(), 0);
+  const std::string out_file = dir.file(".stdout");
+  const std::string err_file = dir.file(".stderr");
+  std::string command = "cd " + quote(dir.path().string()) + " && unset SILLOK_DB && " + options.env +
+                        " " + quote(SILLOK_BINARY) + " " + args + " >" + quote(out_file) + " 2>" +
+                        quote(err_file);
+  if (!options.stdin_file.empty()) command += " <" + quote(options.stdin_file);
+  const int raw = std::system(command.c_str());
+  Result r;
+  if (raw != -1 && WIFEXITED(raw)) r.status = WEXITSTATUS(raw);
+  r.out = read_file(out_file);
+  r.err = read_file(err_file);
+  return r;
+}
+
+inline void write_bytes(const std::string& path, const std::string& bytes) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw std::runtime_error("cannot write " + path);
+  out << bytes;
+}
+
+inline std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+inline bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace sillok::test
