@@ -1294,7 +1294,7 @@ class Scanner {
         if (suffix_follows(nu->end) && y < 1000) return 0;
         if (two_digit) y += 2000;
         x.year = static_cast<int>(y);
-        if (nu->range_end && *nu->range_end >= 1000) x.year_end = static_cast<int>(*nu->range_end);
+        if (nu->range_end && *nu->range_end >= 1000 && *nu->range_end <= 9999) x.year_end = static_cast<int>(*nu->range_end);
         return nu->end;
       }
       return 0;
