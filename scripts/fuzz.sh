@@ -3,7 +3,8 @@
 #
 #   scripts/fuzz.sh [SECONDS]          # default 60 s per target
 #
-# Environment: SILLOK_FUZZ_BUILD (build folder, default build-fuzz), SILLOK_FUZZ_TARGETS
+# Environment: SILLOK_FUZZ_SEED (libFuzzer -seed; default 0 = a new random seed per run, CI
+# passes a fixed one so that a run is reproducible), SILLOK_FUZZ_BUILD (build folder, default build-fuzz), SILLOK_FUZZ_TARGETS
 # (default "fuzz_reader fuzz_timex fuzz_extract"), JOBS (build parallelism, default 1).
 # Each target starts from its seed corpus (fuzz/corpus/<target>/) and the regression inputs
 # (tests/fixtures/fuzz/<target>/); new inputs go to <build>/fuzz-corpus/<target>/ so the
@@ -49,7 +50,7 @@ for t in $targets; do
   echo "fuzz.sh: $t for ${seconds}s" >&2
   # -max_len keeps single inputs small so that every second explores many of them;
   # -timeout flags an input that takes longer than 20 s as a hang.
-  if ! "$build/fuzz/$t" -max_total_time="$seconds" -max_len=4096 -timeout=20 \
+  if ! "$build/fuzz/$t" -seed="${SILLOK_FUZZ_SEED:-0}" -max_total_time="$seconds" -max_len=4096 -timeout=20 \
          -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/$t-" \
          "${dirs[@]}" >"$build/fuzz-$t.log" 2>&1; then
     status=1
