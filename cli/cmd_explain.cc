@@ -47,8 +47,7 @@ class RuleTable {
   // Throws DataError naming the file and JSON path (missing file, bad format, duplicate id).
   static RuleTable load(const std::string& path) {
     const json doc = load_json_file(path);
-    expect_format(doc, path, "sillok-rules/explain", 1);
-    const DataObject root(doc, path, "");
+    const DataObject root = open_table(doc, path, "sillok-rules/explain");
     RuleTable table;
     for (const DataObject& rule : root.objects("rules")) {
       const std::string id = rule.string("id");

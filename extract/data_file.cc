@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "extract/normalize.h"
 #include "extract/utf8.h"
 
 namespace sillok {
@@ -132,6 +133,18 @@ void StringIndex::rehash(std::size_t slot_count) {
       place(static_cast<std::uint32_t>(slot >> 32), static_cast<std::uint32_t>(slot) - 1);
     }
   }
+}
+
+DataObject open_table(const nlohmann::json& doc, const std::string& path, std::string_view format,
+                      int version) {
+  expect_format(doc, path, format, version);
+  return DataObject(doc, path, "");
+}
+
+StringIndex normalized_strings(const DataObject& obj, const char* key) {
+  StringIndex out;
+  for (const std::string& s : obj.strings(key)) out.insert(normalize_text(s));
+  return out;
 }
 
 }  // namespace sillok

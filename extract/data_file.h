@@ -101,4 +101,13 @@ class StringIndex {
   std::size_t max_key_bytes_ = 0;
 };
 
+// The root object of a rule table after its "format" and "version" were checked. `doc` must
+// outlive the returned object (DataObject refers to it).
+DataObject open_table(const nlohmann::json& doc, const std::string& path, std::string_view format,
+                      int version = 1);
+
+// The member `key` of `obj` (a list of strings; missing -> empty) as a table of NFC-normalized
+// strings, so that data written in any normalization form matches normalized text.
+StringIndex normalized_strings(const DataObject& obj, const char* key);
+
 }  // namespace sillok

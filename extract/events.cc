@@ -40,8 +40,7 @@ bool any_ends(const std::vector<std::string>& endings, std::string_view word) {
 
 EventRules EventRules::load(const std::string& path) {
   const nlohmann::json doc = load_json_file(path);
-  expect_format(doc, path, "sillok-rules/events", 1);
-  const DataObject root(doc, path, "");
+  const DataObject root = open_table(doc, path, "sillok-rules/events");
   EventRules r;
   r.max_tokens_after_time_ = static_cast<std::size_t>(root.integer("max_tokens_after_time", 10));
   r.max_tokens_after_time_headline_ =

@@ -34,8 +34,7 @@ long days_outside(const GazetteerEntry& e, const CivilDate& d) {
 void Gazetteer::load_file(const std::string& path, int priority) {
   if (built_) throw std::logic_error("Gazetteer::load_file after build");
   const nlohmann::json doc = load_json_file(path);
-  expect_format(doc, path, "sillok-gazetteer", 1);
-  const DataObject root(doc, path, "");
+  const DataObject root = open_table(doc, path, "sillok-gazetteer");
   const std::string file_id = root.string("id");
   if (std::find(file_ids_.begin(), file_ids_.end(), file_id) != file_ids_.end()) {
     root.fail("id", "a gazetteer with id '" + file_id + "' is already loaded");

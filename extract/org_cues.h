@@ -5,8 +5,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
+#include "extract/data_file.h"
 #include "extract/types.h"
 
 namespace sillok {
@@ -17,12 +18,21 @@ class OrgCues {
   static OrgCues load(const std::string& data_dir);
 
   // The type of the organization a cue word announces, written before / after its name.
-  std::optional<EntityType> before(std::string_view word) const { return find(before_, word); }
-  std::optional<EntityType> after(std::string_view word) const { return find(after_, word); }
+  // Probed for every word: no copy of `word` is made.
+  std::optional<EntityType> before(std::string_view word) const { return before_.find(word); }
+  std::optional<EntityType> after(std::string_view word) const { return after_.find(word); }
 
  private:
-  using Table = std::unordered_map<std::string, EntityType>;
-  static std::optional<EntityType> find(const Table& table, std::string_view word);
+  struct Table {
+    StringIndex words;
+    std::vector<EntityType> types;  // by word id
+    std::optional<EntityType> find(std::string_view word) const {
+      const std::uint32_t id = words.find(word);
+      if (id == StringIndex::npos) return std::nullopt;
+      return types[id];
+    }
+  };
+  static void read(const DataObject& root, const char* key, Table& out);
   Table before_, after_;
 };
 

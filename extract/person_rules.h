@@ -6,8 +6,8 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
-#include <vector>
+
+#include "extract/data_file.h"
 
 namespace sillok {
 
@@ -17,38 +17,39 @@ class PersonRules {
   static PersonRules load(const std::string& data_dir);
 
   // A syllable Korean given names commonly use ("민", "준"); one syllable, NFC.
-  bool is_given_syllable(std::string_view s) const { return given_.count(std::string(s)) != 0; }
+  bool is_given_syllable(std::string_view s) const { return given_.contains(s); }
   // A syllable that ends nouns far more often than names ("…자", "…율": 연행자, 마진율).
-  bool is_not_name_final(std::string_view s) const { return not_final_.count(std::string(s)) != 0; }
-  // "반대하|는": a verb stem's last syllable and the ending that follows it.
+  bool is_not_name_final(std::string_view s) const { return not_final_.contains(s); }
   // Last syllables of nouns for kinds of people ("한국인", "전문가"): such a word is no name
   // even before a title.
-  bool is_person_noun_final(std::string_view s) const { return person_noun_final_.count(std::string(s)) != 0; }
-  bool is_verb_stem_final(std::string_view s) const { return verb_stem_final_.count(std::string(s)) != 0; }
-  bool is_verb_ending(std::string_view s) const { return verb_endings_.count(std::string(s)) != 0; }
+  bool is_person_noun_final(std::string_view s) const { return person_noun_final_.contains(s); }
+  // "반대하|는": a verb stem's last syllable and the ending that follows it.
+  bool is_verb_stem_final(std::string_view s) const { return verb_stem_final_.contains(s); }
+  bool is_verb_ending(std::string_view s) const { return verb_endings_.contains(s); }
   // What may follow a bare name inside its word ("장하나|를").
-  bool is_bare_name_particle(std::string_view s) const { return bare_particles_.count(std::string(s)) != 0; }
+  bool is_bare_name_particle(std::string_view s) const { return bare_particles_.contains(s); }
   // A character right after a bare name that marks it ("최운정(24)", "김재범, 정다운").
-  bool is_bare_name_follower(std::string_view s) const { return followers_.count(std::string(s)) != 0; }
+  bool is_bare_name_follower(std::string_view s) const { return followers_.contains(s); }
   // A word closing a list of names ("…, 한소윤 등"), particles excluded.
-  bool is_list_closing_word(std::string_view s) const { return list_closers_.count(std::string(s)) != 0; }
-  bool is_honorific(std::string_view s) const { return honorifics_.count(std::string(s)) != 0; }
+  bool is_list_closing_word(std::string_view s) const { return list_closers_.contains(s); }
+  bool is_honorific(std::string_view s) const { return honorifics_.contains(s); }
   // "모" of "김모 씨": the given name withheld.
-  bool is_anonymous_marker(std::string_view s) const { return anonymous_.count(std::string(s)) != 0; }
+  bool is_anonymous_marker(std::string_view s) const { return anonymous_.contains(s); }
   // Titles after which a name that is not Korean-shaped is still a person ("아베 총리").
   // A title counts with any prefix ("국방장관" ends with "장관").
   bool is_foreign_name_title(std::string_view role) const;
   // Last syllables that make a word a verb or particle form, never a foreign name ("참석한").
-  bool is_foreign_bad_final(std::string_view s) const { return foreign_bad_final_.count(std::string(s)) != 0; }
+  bool is_foreign_bad_final(std::string_view s) const { return foreign_bad_final_.contains(s); }
   // Last syllables no organization name ends with: particles and adnominal endings ("제외한").
-  bool is_org_bad_final(std::string_view s) const { return org_bad_final_.count(std::string(s)) != 0; }
+  bool is_org_bad_final(std::string_view s) const { return org_bad_final_.contains(s); }
   // "심각한", "지명된": adnominal endings, which end names too rarely to keep.
-  bool is_adnominal_final(std::string_view s) const { return adnominal_final_.count(std::string(s)) != 0; }
+  bool is_adnominal_final(std::string_view s) const { return adnominal_final_.contains(s); }
   std::size_t foreign_min_syllables() const { return foreign_min_syllables_; }
   std::size_t foreign_max_tokens() const { return foreign_max_tokens_; }
 
  private:
-  std::unordered_set<std::string> given_, not_final_, person_noun_final_, verb_stem_final_, verb_endings_, bare_particles_,
+  // Tables looked up for every word: StringIndex finds a string_view without a copy.
+  StringIndex given_, not_final_, person_noun_final_, verb_stem_final_, verb_endings_, bare_particles_,
       followers_, list_closers_, honorifics_, anonymous_, foreign_titles_, foreign_bad_final_,
       org_bad_final_, adnominal_final_;
   std::size_t foreign_min_syllables_ = 2;

@@ -11,8 +11,7 @@ namespace sillok {
 PlaceRules PlaceRules::load(const std::string& data_dir) {
   const std::string path = data_dir + "/rules/places.json";
   const nlohmann::json doc = load_json_file(path);
-  expect_format(doc, path, "sillok-rules/places", 1);
-  const DataObject root(doc, path, "");
+  const DataObject root = open_table(doc, path, "sillok-rules/places");
   PlaceRules r;
   for (const std::string& s : root.strings("subunit_suffixes")) r.subunit_suffixes_.push_back(normalize_text(s));
   for (const std::string& s : root.strings("nationality_suffixes")) r.nationality_suffixes_.push_back(normalize_text(s));

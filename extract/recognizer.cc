@@ -1,6 +1,7 @@
 #include "extract/recognizer.h"
 
 #include <algorithm>
+#include <deque>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -101,6 +102,7 @@ class ArticleRecognizer {
     std::vector<std::vector<Token>> words;
     words.reserve(sentences.size());
     for (const ByteSpan& s : sentences) words.push_back(tokenize(article_.text, s.begin, s.end));
+    for (const std::vector<Token>& tokens : words) remember_word_ends(article_.text, tokens);
     recognize_metadata();
     for (std::size_t i = 0; i < sentences.size(); ++i) {
       recognize_sentence(article_.text, words[i], sentences[i].begin, sentences[i].end,
@@ -114,7 +116,7 @@ class ArticleRecognizer {
  private:
   // The words a token can be: the whole token first, then shorter prefixes whose rest is a
   // particle chain ("업스테이지는" -> "업스테이지").
-  std::vector<std::size_t> word_ends(std::string_view text, const Token& t) const {
+  std::vector<std::size_t> compute_word_ends(std::string_view text, const Token& t) const {
     std::vector<std::size_t> ends;
     std::size_t pos = t.end;
     while (pos > t.begin) {
@@ -122,6 +124,35 @@ class ArticleRecognizer {
       utf8::decode_before(text, pos);
     }
     return ends;
+  }
+
+  // Every step asks for the readings of the words it looks at, so they are computed once per
+  // word: for all words of a text (the article, or the author line) before any step runs.
+  struct WordEnds {
+    const char* text = nullptr;                  // the text the tokens index
+    std::vector<std::size_t> begins;             // token begins, ascending
+    std::vector<std::vector<std::size_t>> ends;  // compute_word_ends of each
+  };
+
+  void remember_word_ends(std::string_view text, const std::vector<Token>& tokens) {
+    if (word_ends_.empty() || word_ends_.back().text != text.data()) word_ends_.push_back({text.data(), {}, {}});
+    WordEnds& cache = word_ends_.back();
+    for (const Token& t : tokens) {
+      cache.begins.push_back(t.begin);
+      cache.ends.push_back(compute_word_ends(text, t));
+    }
+  }
+
+  const std::vector<std::size_t>& word_ends(std::string_view text, const Token& t) const {
+    for (const WordEnds& cache : word_ends_) {
+      if (cache.text != text.data()) continue;
+      const auto it = std::lower_bound(cache.begins.begin(), cache.begins.end(), t.begin);
+      if (it != cache.begins.end() && *it == t.begin) {
+        return cache.ends[static_cast<std::size_t>(it - cache.begins.begin())];
+      }
+    }
+    // Not a word of a remembered text: computed here, kept where references stay valid.
+    return uncached_word_ends_.emplace_back(compute_word_ends(text, t));
   }
 
   std::string_view gap(std::string_view text, const std::vector<Token>& tokens,
@@ -536,18 +567,18 @@ class ArticleRecognizer {
         if (word.size() < name_bytes) continue;
         const std::string_view name = word.substr(0, name_bytes);
         const std::string_view rest = word.substr(name_bytes);
+        // The cheap cue first (most words have none), then the name's shape.
+        const std::string_view after = rest.empty() ? char_after(text, tokens, i, end) : std::string_view{};
+        const bool cue = rest.empty() ? people_.is_bare_name_follower(after) ||
+                                            (i + 1 < tokens.size() && gap_is_space(gap(text, tokens, i + 1)) &&
+                                             closes_list(text, tokens[i + 1]))
+                                      : people_.is_bare_name_particle(rest);
+        if (!cue) continue;
         // "윤길자(69·여)": an age in parentheses vouches for any given name.
-        const bool age = rest.empty() && char_after(text, tokens, i, end) == "(" && i + 1 < tokens.size() &&
-                         tokens[i + 1].gap_begin == tokens[i].end && is_digit_byte(text[tokens[i + 1].begin]);
+        const bool age = after == "(" && i + 1 < tokens.size() && tokens[i + 1].gap_begin == tokens[i].end &&
+                         is_digit_byte(text[tokens[i + 1].begin]);
         if (!bare_name_shape(name, age)) continue;
-        if (rest.empty()) {
-          if (!people_.is_bare_name_follower(char_after(text, tokens, i, end)) &&
-              !(i + 1 < tokens.size() && gap_is_space(gap(text, tokens, i + 1)) &&
-                closes_list(text, tokens[i + 1]))) {
-            continue;
-          }
-        } else {
-          if (!people_.is_bare_name_particle(rest)) continue;
+        if (!rest.empty()) {
           // "반대하|는" is a verb; "정상회|의" is 정상 + 회의.
           if (people_.is_verb_stem_final(name.substr(name.size() - 3)) && people_.is_verb_ending(rest)) continue;
           if (rest.size() == 3 && rules_.is_common_word(word.substr(name.size() - 3)) &&
@@ -1059,8 +1090,9 @@ class ArticleRecognizer {
       add_mention(0, article_.publisher.size(), "publisher", -1, name, type, "metadata.publisher");
     }
     if (!article_.author.empty()) {
-      recognize_sentence(article_.author, tokenize(article_.author, 0, article_.author.size()), 0,
-                         article_.author.size(), -1, "author");
+      const std::vector<Token> tokens = tokenize(article_.author, 0, article_.author.size());
+      remember_word_ends(article_.author, tokens);
+      recognize_sentence(article_.author, tokens, 0, article_.author.size(), -1, "author");
     }
   }
 
@@ -1195,6 +1227,8 @@ class ArticleRecognizer {
   std::map<std::pair<std::string, std::size_t>, std::size_t> taken_;
   std::vector<RawRelation> relations_;
   std::vector<SurnameReference> surname_references_;
+  std::vector<WordEnds> word_ends_;  // the article text's words, then the author line's
+  mutable std::deque<std::vector<std::size_t>> uncached_word_ends_;
   std::unordered_map<std::string, std::pair<std::string, EntityType>> article_aliases_;
   TitleInfo head_title_info_{"title.org_head", false, false};
 };

@@ -4,29 +4,16 @@
 #include <filesystem>
 
 #include "extract/data_file.h"
-#include "extract/normalize.h"
 #include "extract/utf8.h"
 
 namespace sillok {
 namespace {
-
-// A table of normalized strings (stop words, lexicon words, ...).
-StringIndex string_set(const DataObject& obj, const char* key) {
-  StringIndex out;
-  for (const std::string& s : obj.strings(key)) out.insert(normalize_text(s));
-  return out;
-}
 
 // A table of forms as written in the data file.
 StringIndex raw_set(const std::vector<std::string>& forms) {
   StringIndex out;
   for (const std::string& s : forms) out.insert(s);
   return out;
-}
-
-DataObject open_table(const nlohmann::json& doc, const std::string& path, std::string_view format) {
-  expect_format(doc, path, format, 1);
-  return DataObject(doc, path, "");
 }
 
 // True when byte `i` of valid UTF-8 `s` starts a code point (or is its end).
@@ -68,10 +55,10 @@ RuleSet RuleSet::load(const std::string& data_dir) {
         }
       }
     }
-    r.modifiers_ = string_set(root, "modifiers");
+    r.modifiers_ = normalized_strings(root, "modifiers");
     if (root.has("before_name")) {
       const DataObject before(doc.at("before_name"), path, "/before_name");
-      r.before_name_ = string_set(before, "forms");
+      r.before_name_ = normalized_strings(before, "forms");
     }
     for (const DataObject& head : root.objects("org_head_titles", false)) {
       const std::uint32_t id = r.org_head_suffixes_.insert(head.string("org_suffix"));
@@ -98,7 +85,7 @@ RuleSet RuleSet::load(const std::string& data_dir) {
       }
     }
     r.gov_prefixes_ = raw_set(root.strings("government_prefixes"));
-    r.gov_prefix_suffixes_ = string_set(root, "government_prefix_suffixes");
+    r.gov_prefix_suffixes_ = normalized_strings(root, "government_prefix_suffixes");
     if (root.has("company_markers")) {
       const DataObject markers(doc.at("company_markers"), path, "/company_markers");
       r.company_prefixes_ = markers.strings("prefixes");
@@ -108,16 +95,16 @@ RuleSet RuleSet::load(const std::string& data_dir) {
   {
     const std::string path = data_dir + "/rules/stopwords.json";
     const nlohmann::json doc = load_json_file(path);
-    r.stopwords_ = string_set(open_table(doc, path, "sillok-rules/stopwords"), "words");
+    r.stopwords_ = normalized_strings(open_table(doc, path, "sillok-rules/stopwords"), "words");
   }
   {
     const std::string path = data_dir + "/rules/context.json";
     const nlohmann::json doc = load_json_file(path);
     const DataObject root = open_table(doc, path, "sillok-rules/context");
-    r.place_extensions_ = string_set(root, "place_extensions");
-    r.product_cues_ = string_set(root, "product_cues");
+    r.place_extensions_ = normalized_strings(root, "place_extensions");
+    r.product_cues_ = normalized_strings(root, "product_cues");
     r.product_verbs_ = raw_set(root.strings("product_verbs"));
-    r.place_particles_ = string_set(root, "place_particles");
+    r.place_particles_ = normalized_strings(root, "place_particles");
     r.max_quoted_product_chars_ =
         static_cast<std::size_t>(root.integer("max_quoted_product_chars", 24));
   }
@@ -130,7 +117,7 @@ RuleSet RuleSet::load(const std::string& data_dir) {
   const std::string lexicon = data_dir + "/lexicon/common-words.json";
   if (std::filesystem::exists(lexicon)) {
     const nlohmann::json doc = load_json_file(lexicon);
-    r.common_words_ = string_set(open_table(doc, lexicon, "sillok-lexicon"), "words");
+    r.common_words_ = normalized_strings(open_table(doc, lexicon, "sillok-lexicon"), "words");
   }
   r.build_filters();
   return r;

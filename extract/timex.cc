@@ -355,9 +355,8 @@ void load_lunar(TimexRules& r, const std::string& path) {
 
 std::shared_ptr<TimexRules> load_rules(const std::string& path) {
   const nlohmann::json doc = load_json_file(path);
-  expect_format(doc, path, "sillok-rules/time", 1);
+  const DataObject root = open_table(doc, path, "sillok-rules/time");
   auto r = std::make_shared<TimexRules>();
-  const DataObject root(doc, path, "");
   const auto& numbers = member(root, doc, "numbers");
   const DataObject num(numbers, path, "/numbers");
   load_int_map(r->sino_digits, numbers, num, "sino_digits");

@@ -39,8 +39,7 @@ std::vector<EventStatus> statuses(const DataObject& obj, const char* key,
 
 TimelineRules TimelineRules::load(const std::string& path) {
   const nlohmann::json doc = load_json_file(path);
-  expect_format(doc, path, "sillok-rules/timeline", 1);
-  const DataObject root(doc, path, "");
+  const DataObject root = open_table(doc, path, "sillok-rules/timeline");
   TimelineRules r;
   r.label_overlap = fraction(doc, path, "label_overlap", r.label_overlap);
   if (root.has("other_dates")) {
