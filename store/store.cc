@@ -647,14 +647,19 @@ std::vector<CoAppearance> Store::co_appearances(std::int64_t entity_id,
   {
     auto st = impl_->query(
         std::string(
-            "SELECT o.entity_id, a.id, a.pub_date FROM article_entities me"
+            "SELECT o.entity_id, a.id, a.pub_date, e.name, e.type FROM article_entities me"
             " JOIN article_entities o ON o.article = me.article AND o.entity_id <> me.entity_id"
+            " JOIN entities e ON e.id = o.entity_id"
             " JOIN articles a ON a.pk = me.article WHERE me.entity_id = ?1") +
         kInRange + kArticleOrder);
     st->bind_int(1, entity_id);
     bind_range(*st, range);
     while (st->step()) {
-      CoAppearance& co = by_entity[st->column_int(0)];
+      const std::int64_t id = st->column_int(0);
+      CoAppearance& co = by_entity[id];
+      if (co.articles == 0) {
+        co.entity = GraphEntity{id, st->column_text(3), impl_->parse_type(st->column_text(4))};
+      }
       co.articles += 1;
       co.article_ids.push_back(st->column_text(1));
       const std::string date = st->column_text(2);
@@ -687,10 +692,7 @@ std::vector<CoAppearance> Store::co_appearances(std::int64_t entity_id,
   }
   std::vector<CoAppearance> result;
   result.reserve(by_entity.size());
-  for (auto& [id, co] : by_entity) {
-    if (auto row = entity(id)) co.entity = std::move(*row);
-    result.push_back(std::move(co));
-  }
+  for (auto& entry : by_entity) result.push_back(std::move(entry.second));
   std::sort(result.begin(), result.end(), [](const CoAppearance& x, const CoAppearance& y) {
     if (x.articles != y.articles) return x.articles > y.articles;
     if (x.sentences != y.sentences) return x.sentences > y.sentences;

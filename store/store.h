@@ -50,7 +50,8 @@ struct EntityRow {
   int mentions = 0;  // mentions in all articles, metadata included
 };
 
-// An entity as graph building needs it.
+// An entity by id, name and type only, as graph building and co-appearance lists need it
+// (counts and aliases cost a query each; Store::entity() has them).
 struct GraphEntity {
   std::int64_t id;
   std::string name;
@@ -59,7 +60,7 @@ struct GraphEntity {
 
 // Another entity seen in the same articles as the one asked about.
 struct CoAppearance {
-  EntityRow entity;
+  GraphEntity entity;
   int articles = 0;                      // articles both appear in
   int sentences = 0;                     // sentences both are mentioned in
   std::vector<std::string> article_ids;  // those articles, by pub_date then id
