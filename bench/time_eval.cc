@@ -3,12 +3,18 @@
 // reference time with Direction::forward (Duckling resolves toward the future, like a calendar
 // assistant), and the longest match's value is compared with the gold value at the gold grain.
 //
-//   time_eval <duckling-ko-time.dev.jsonl> [rules.json lunar.json]
+//   time_eval [--profile NAME] <duckling-ko-time.dev.jsonl> [rules.json lunar.json]
+//
+// NAME is a convention profile of the rules file ("news", shipped as the default, or
+// "assistant", the natural setting of Duckling's calendar-assistant corpus); without
+// --profile every profile is scored in turn, its misses listed and its figure printed.
 //
 // Judging (documented in docs/accuracy-time.md):
 //   datetime/holiday  value == gold value
 //   interval          value == from and value_end (or value) == to minus one grain (to is
-//                     exclusive)
+//                     exclusive); when our value is a window coarser than the gold grain
+//                     ("2주 이내에" -> days, gold from now to the second), both bounds are
+//                     compared at our precision
 //   open_after/before value == the open bound and mod on_or_after / on_or_before
 // Our TIMEX3 values are first spelt as Duckling spells the same period: a week as its Monday,
 // a quarter or half as its first month, a weekend ("-WE") as Friday 18:00 .. Sunday 23:00 (hour
@@ -24,6 +30,7 @@
 #include <string>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "extract/datetime.h"
 #include "extract/timex.h"
@@ -151,51 +158,99 @@ Gold gold_of(const nlohmann::json& row) {
   return g;
 }
 
+struct Score {
+  int total = 0, found = 0, exact = 0;
+};
+
+// The longest match of a text, or nullptr.
+const sillok::TimeMatch* longest(const std::vector<sillok::TimeMatch>& matches) {
+  const sillok::TimeMatch* best = nullptr;
+  for (const auto& m : matches)
+    if (!best || m.end - m.begin > best->end - best->begin) best = &m;
+  return best;
+}
+
+// An interval gold row judged at our precision when our range is coarser than its grain:
+// from truncated to it, to (exclusive) minus one of our grains.
+Gold at_precision(const nlohmann::json& row, Gold g, const sillok::TimeMatch& m) {
+  const std::string grain = row.value("grain", "");
+  if (row.value("kind", "") != "interval" || m.value_end.empty() ||
+      grain_length(m.precision) >= grain_length(grain))
+    return g;
+  g.value = row.value("from", "").substr(0, grain_length(m.precision));
+  g.value_end = inclusive_end(row.value("to", ""), m.precision);
+  if (g.value_end == g.value) g.value_end.clear();
+  return g;
+}
+
+Score score(const sillok::TimeTagger& tagger, const std::string& path, const std::string& label) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  Score sc;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    const auto row = nlohmann::json::parse(line);
+    const std::string text = row.at("text");
+    auto ref = sillok::parse_timestamp(row.at("ref").get<std::string>());
+    if (!ref) throw std::runtime_error("bad ref in: " + line);
+    ref->utc_offset_minutes = -120;  // Duckling's testContext, see the top
+    ++sc.total;
+    const auto matches = tagger.tag(text, *ref, sillok::Direction::forward);
+    const sillok::TimeMatch* best = longest(matches);
+    Gold g = gold_of(row);
+    std::string got, got_end;
+    if (best) {
+      std::tie(got, got_end) = canonical(best->value, best->value_end);
+      g = at_precision(row, g, *best);
+      ++sc.found;
+    }
+    if (got_end == got) got_end.clear();
+    const bool mod_ok = g.mod.empty() || (best && best->mod == g.mod);
+    if (best && got == g.value && got_end == g.value_end && mod_ok) {
+      ++sc.exact;
+      continue;
+    }
+    std::cout << label << "MISS " << text << "\n     gold " << g.value
+              << (g.value_end.empty() ? "" : " .. " + g.value_end)
+              << (g.mod.empty() ? "" : " " + g.mod) << "\n     got  "
+              << (best ? best->text + " -> " + got : "(nothing)")
+              << (got_end.empty() ? "" : " .. " + got_end)
+              << (best && !best->mod.empty() ? " " + best->mod : "") << "\n";
+  }
+  return sc;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2 && argc != 4) {
-    std::cerr << "usage: time_eval <duckling-ko-time.dev.jsonl> [rules.json lunar.json]\n";
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string profile;
+  if (args.size() >= 2 && args[0] == "--profile") {
+    profile = args[1];
+    args.erase(args.begin(), args.begin() + 2);
+  }
+  if (args.size() != 1 && args.size() != 3) {
+    std::cerr << "usage: time_eval [--profile NAME] <duckling-ko-time.dev.jsonl> "
+                 "[rules.json lunar.json]\n";
     return 2;
   }
   try {
-    const auto tagger =
-        argc == 4 ? sillok::TimeTagger::load(argv[2], argv[3]) : sillok::TimeTagger::load_default();
-    std::ifstream in(argv[1]);
-    if (!in) throw std::runtime_error(std::string(argv[1]) + ": cannot open");
-    int total = 0, exact = 0, found = 0;
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty()) continue;
-      const auto row = nlohmann::json::parse(line);
-      const std::string text = row.at("text");
-      auto ref = sillok::parse_timestamp(row.at("ref").get<std::string>());
-      if (!ref) throw std::runtime_error("bad ref in: " + line);
-      ref->utc_offset_minutes = -120;  // Duckling's testContext, see the top
-      ++total;
-      const auto matches = tagger.tag(text, *ref, sillok::Direction::forward);
-      const sillok::TimeMatch* best = nullptr;
-      for (const auto& m : matches)
-        if (!best || m.end - m.begin > best->end - best->begin) best = &m;
-      const Gold g = gold_of(row);
-      std::string got, got_end;
-      if (best) std::tie(got, got_end) = canonical(best->value, best->value_end);
-      if (got_end == got) got_end.clear();
-      const bool mod_ok = g.mod.empty() || (best && best->mod == g.mod);
-      if (best) ++found;
-      if (best && got == g.value && got_end == g.value_end && mod_ok) {
-        ++exact;
-        continue;
-      }
-      std::cout << "MISS " << text << "\n     gold " << g.value
-                << (g.value_end.empty() ? "" : " .. " + g.value_end)
-                << (g.mod.empty() ? "" : " " + g.mod) << "\n     got  "
-                << (best ? best->text + " -> " + got : "(nothing)")
-                << (got_end.empty() ? "" : " .. " + got_end)
-                << (best && !best->mod.empty() ? " " + best->mod : "") << "\n";
+    auto load = [&](const std::string& name) {
+      return args.size() == 3 ? sillok::TimeTagger::load(args[1], args[2], name)
+                              : sillok::TimeTagger::load_default(name);
+    };
+    std::vector<std::string> names{profile};
+    if (profile.empty()) names = load("").profiles();
+    for (const std::string& name : names) {
+      const auto tagger = load(name);
+      const std::string label = names.size() > 1 ? "[" + name + "] " : "";
+      const Score sc = score(tagger, args[0], label);
+      std::printf("profile %s: expressions %d, found %d, exact %d (%.1f%%)\n",
+                  tagger.profile().c_str(), sc.total, sc.found, sc.exact,
+                  sc.total ? 100.0 * sc.exact / sc.total : 0.0);
+      std::fflush(stdout);
     }
-    std::printf("expressions %d, found %d, exact %d (%.1f%%)\n", total, found, exact,
-                total ? 100.0 * exact / total : 0.0);
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "time_eval: " << e.what() << "\n";

@@ -146,9 +146,18 @@ struct TimexRules {
   std::set<std::string> strict_words;
   std::set<std::string> needs_more;  // year words that cannot stand alone (올)
   WordTable strict_particles;
+  // The convention profile (profiles.<name> in the rules file).
+  std::string profile;
+  std::vector<std::string> profile_names;
   std::array<Prec, 12> shift_precision{};  // by Unit: precision of "anchor +- duration"
+  bool clock_forward_next = false;         // a clock time in a future clause: its next occurrence
+  // direction_slack_days: how far on the other side of the anchor a bare day / a month and day
+  // may fall before the direction sends it a month / a year away
+  int slack_day = 0, slack_month_day = 0;
+  unsigned window_units = 0;  // bit (1 << Unit): "N일 이내" is [anchor, anchor + N), not a deadline
   std::map<std::string, std::pair<int, int>> day_periods;  // 저녁 -> [18, 24) hours
   WordTable clause_forward, clause_backward, past_followers, present_followers, not_past;
+  WordTable future_followers;  // after a ㄹ-final syllable: 내릴 가능성, 열릴 예정
   std::vector<std::string> not_present;  // what before 한다 makes it hearsay (밝혔다고 한다)
 };
 
@@ -217,11 +226,11 @@ const std::vector<std::string>& unit_ids() {
   return ids;
 }
 
-// shift_precision: {unit: precision}; day_periods: {part of day: [from, to)}.
-void load_precisions(TimexRules& r, const nlohmann::json& doc, const DataObject& where) {
+// One profile's shift_precision: {unit: precision}, over what is already set.
+void load_shift_precision(TimexRules& r, const nlohmann::json& m, const DataObject& where) {
+  if (!m.is_object()) where.fail("shift_precision", "expected an object of precision names");
   const auto& precs = prec_names();
-  r.shift_precision.fill(Prec::day);
-  for (const auto& [unit, prec] : member(where, doc, "shift_precision").items()) {
+  for (const auto& [unit, prec] : m.items()) {
     const auto& ids = unit_ids();
     auto u = std::find(ids.begin(), ids.end(), unit);
     auto pr =
@@ -231,6 +240,78 @@ void load_precisions(TimexRules& r, const nlohmann::json& doc, const DataObject&
     r.shift_precision[static_cast<std::size_t>(u - ids.begin())] =
         static_cast<Prec>(pr - precs.begin());
   }
+}
+
+// A string member of a profile that must be one of `allowed`; false for allowed[0].
+bool profile_choice(const nlohmann::json& prof, const DataObject& where, const char* key,
+                    const std::array<const char*, 2>& allowed) {
+  const auto& v = member(where, prof, key);
+  const std::string s = v.is_string() ? v.get<std::string>() : "";
+  if (s != allowed[0] && s != allowed[1])
+    where.fail(key, std::string("expected \"") + allowed[0] + "\" or \"" + allowed[1] + "\"");
+  return s == allowed[1];
+}
+
+// The members of one profile; `complete` profiles (the default) must name every member, the
+// others inherit what they leave out.
+void apply_profile(TimexRules& r, const nlohmann::json& prof, const DataObject& where,
+                   bool complete) {
+  if (!prof.is_object()) where.fail("expected an object");
+  for (const char* key :
+       {"shift_precision", "clock_forward", "within_window_units", "direction_slack_days"}) {
+    if (complete && !prof.contains(key)) where.fail(key, "missing");
+  }
+  if (prof.contains("shift_precision")) load_shift_precision(r, prof["shift_precision"], where);
+  if (prof.contains("clock_forward"))
+    r.clock_forward_next =
+        profile_choice(prof, where, "clock_forward", {"anchor_day", "next_occurrence"});
+  if (prof.contains("direction_slack_days")) {
+    const auto& m = prof["direction_slack_days"];
+    for (const char* key : {"day", "month_day"}) {
+      if (!m.is_object() || !m.contains(key) || !m[key].is_number_integer() ||
+          m[key].get<int>() < 0 || m[key].get<int>() > 180)
+        where.fail("direction_slack_days", "expected {\"day\": 0..180, \"month_day\": 0..180}");
+    }
+    r.slack_day = m["day"].get<int>();
+    r.slack_month_day = m["month_day"].get<int>();
+  }
+  if (prof.contains("within_window_units")) {
+    r.window_units = 0;
+    const auto& ids = unit_ids();
+    for (const auto& u : where.strings("within_window_units")) {
+      auto it = std::find(ids.begin(), ids.end(), u);
+      if (it == ids.end()) where.fail("within_window_units", "unknown unit id \"" + u + "\"");
+      r.window_units |= 1u << static_cast<unsigned>(it - ids.begin());
+    }
+  }
+}
+
+// profiles: {name: {shift_precision, clock_forward, within_window_units,
+// direction_slack_days}}; default_profile names the complete one the others start from.
+// `name` empty: the default.
+void load_profile(TimexRules& r, const nlohmann::json& doc, const DataObject& where,
+                  const std::string& name) {
+  const auto& profiles = member(where, doc, "profiles");
+  if (!profiles.is_object()) where.fail("profiles", "expected an object of profiles");
+  for (const auto& [n, unused] : profiles.items()) r.profile_names.push_back(n);
+  const auto& def = member(where, doc, "default_profile");
+  const std::string def_name = def.is_string() ? def.get<std::string>() : "";
+  if (!profiles.contains(def_name)) where.fail("default_profile", "names no profile in /profiles");
+  r.profile = name.empty() ? def_name : name;
+  if (!profiles.contains(r.profile)) where.fail("profiles", "no profile \"" + r.profile + "\"");
+  r.shift_precision.fill(Prec::day);
+  apply_profile(
+      r, profiles[def_name],
+      DataObject(profiles[def_name], where.file(), where.path() + "/profiles/" + def_name), true);
+  if (r.profile != def_name)
+    apply_profile(
+        r, profiles[r.profile],
+        DataObject(profiles[r.profile], where.file(), where.path() + "/profiles/" + r.profile),
+        false);
+}
+
+// day_periods: {part of day: [from, to)}.
+void load_day_periods(TimexRules& r, const nlohmann::json& doc, const DataObject& where) {
   for (const auto& [name, hours] : member(where, doc, "day_periods").items()) {
     if (!hours.is_array() || hours.size() != 2 || !hours[0].is_number_integer() ||
         !hours[1].is_number_integer() || hours[0].get<int>() < 0 || hours[1].get<int>() > 24 ||
@@ -353,7 +434,7 @@ void load_lunar(TimexRules& r, const std::string& path) {
   }
 }
 
-std::shared_ptr<TimexRules> load_rules(const std::string& path) {
+std::shared_ptr<TimexRules> load_rules(const std::string& path, const std::string& profile) {
   const nlohmann::json doc = load_json_file(path);
   const DataObject root = open_table(doc, path, "sillok-rules/time");
   auto r = std::make_shared<TimexRules>();
@@ -402,7 +483,8 @@ std::shared_ptr<TimexRules> load_rules(const std::string& path) {
   load_list(r->range_separators, root, "range_separators");
   load_list(r->range_closers, root, "range_closers");
   load_sets_and_holidays(*r, doc, root);
-  load_precisions(*r, doc, root);
+  load_day_periods(*r, doc, root);
+  load_profile(*r, doc, root, profile);
   for (const auto& w : root.strings("strict_words")) r->strict_words.insert(w);
   for (const auto& w : root.strings("needs_more")) r->needs_more.insert(w);
   load_list(r->strict_particles, root, "strict_particles");
@@ -412,6 +494,7 @@ std::shared_ptr<TimexRules> load_rules(const std::string& path) {
   load_list(r->clause_backward, cl, "backward");
   load_list(r->past_followers, cl, "past_followers");
   load_list(r->present_followers, cl, "present_followers");
+  load_list(r->future_followers, cl, "future_followers");
   load_list(r->not_past, cl, "not_past");
   r->not_present = cl.strings("not_present");
   return r;
@@ -485,20 +568,28 @@ struct Point {
   }
 };
 
+// Whether a candidate `diff` days from the anchor fits the direction; one on the other side
+// fits within `slack` days (see direction_slack_days in the rules).
+bool fits(Direction dir, long diff, int slack) {
+  if (std::labs(diff) <= slack) return true;
+  return !(dir == Direction::forward && diff < 0) && !(dir == Direction::backward && diff > 0);
+}
+
 // Year of month/day that best fits the anchor and direction (02-29 skips non-leap years).
-std::optional<CivilDate> infer_year(int month, int day, const CivilDate& anchor, Direction dir) {
+std::optional<CivilDate> infer_year(int month, int day, const CivilDate& anchor, Direction dir,
+                                    int slack) {
   std::optional<CivilDate> best;
   long best_dist = 0;
   for (int y = anchor.year - 1; y <= anchor.year + 1; ++y) {
     auto d = make_date(y, month, day);
     if (!d) continue;
     const long diff = d->to_days() - anchor.to_days();
-    if (dir == Direction::forward && diff < 0) continue;
-    if (dir == Direction::backward && diff > 0) continue;
+    if (!fits(dir, diff, slack)) continue;
     const long dist = std::labs(diff);
     if (!best || dist < best_dist) best = d, best_dist = dist;
   }
-  if (!best && dir != Direction::nearest) return infer_year(month, day, anchor, Direction::nearest);
+  if (!best && dir != Direction::nearest)
+    return infer_year(month, day, anchor, Direction::nearest, 0);
   return best;
 }
 
@@ -520,7 +611,7 @@ int infer_month_year(int month, const CivilDate& anchor, Direction dir) {
 }
 
 // A day of month given without a month: the previous, current or next month.
-std::optional<CivilDate> infer_month(int day, const CivilDate& anchor, Direction dir) {
+std::optional<CivilDate> infer_month(int day, const CivilDate& anchor, Direction dir, int slack) {
   std::optional<CivilDate> best;
   long best_dist = 0;
   for (int off = -2; off <= 2; ++off) {  // +-2: a 31st may skip a 30-day month
@@ -528,8 +619,7 @@ std::optional<CivilDate> infer_month(int day, const CivilDate& anchor, Direction
     auto d = make_date(first.year, first.month, day);
     if (!d) continue;
     const long diff = d->to_days() - anchor.to_days();
-    if (dir == Direction::forward && diff < 0) continue;
-    if (dir == Direction::backward && diff > 0) continue;
+    if (!fits(dir, diff, slack)) continue;
     const long dist = std::labs(diff) * 2 + (diff < 0 ? 1 : 0);  // ties: forward
     if (!best || dist < best_dist) best = d, best_dist = dist;
   }
@@ -586,6 +676,7 @@ struct Piece {
   bool weekend = false;
   int quarter = 0, half = 0;
   int weekday = -1;
+  int day_weekday = -1;  // a weekday confirming a day ("27일 월요일", "8월 27일(월)")
   int hour = -1, minute = -1, second = -1;
   std::optional<Shift> shift;
   std::string period_form;  // the part-of-day word (저녁), for "내일 저녁" without an hour
@@ -608,6 +699,44 @@ struct Piece {
   }
 };
 
+// Where the verb endings of a text mark tense, left to right: forward for future or plan
+// ("열 예정", "한다"), backward for past ("했다"); a position marked both ways is backward.
+struct TenseMark {
+  std::size_t pos;
+  Direction dir;
+};
+
+bool hearsay(std::string_view before, const std::vector<std::string>& markers) {
+  for (const auto& m : markers) {
+    if (before.size() >= m.size() && before.substr(before.size() - m.size()) == m) return true;
+  }
+  return false;
+}
+
+std::vector<TenseMark> tense_marks(const TimexRules& r, std::string_view text) {
+  std::vector<TenseMark> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t here = pos;
+    const char32_t c = utf8::decode(text, pos);
+    bool forward = r.clause_forward.match(text, here).has_value();
+    bool backward = r.clause_backward.match(text, here).has_value();
+    if (utf8::is_hangul_syllable(c) && !r.not_past.match(text, here)) {
+      // a syllable ending in ㅆ (했, 됐, 렸) before a verb ending is past tense
+      if (utf8::jongseong(c) == 20 && r.past_followers.match(text, pos)) backward = true;
+      // a syllable ending in ㄴ before 다 (한다, 된다, 연다) is the news present: scheduled
+      if (utf8::jongseong(c) == 4 && r.present_followers.match(text, pos) &&
+          !hearsay(text.substr(0, here), r.not_present))
+        forward = true;
+      // a syllable ending in ㄹ before 것, 가능성, 예정 (내릴 가능성, 열릴 예정) is the future
+      if (utf8::jongseong(c) == 8 && r.future_followers.match(text, pos)) forward = true;
+    }
+    if (forward || backward)
+      out.push_back({here, backward ? Direction::backward : Direction::forward});
+  }
+  return out;
+}
+
 class Scanner {
  public:
   Scanner(const TimexRules& r, std::string_view s, const Timestamp& anchor, Direction dir)
@@ -620,6 +749,7 @@ class Scanner {
       if (word_start(pos)) {
         if (auto m = parse_at(pos)) {
           pos = m->end;
+          note_day(*m);
           out.push_back(std::move(*m));
           continue;
         }
@@ -630,6 +760,23 @@ class Scanner {
   }
 
  private:
+  // Remembers the day of month of a single-day date, for the days in series after it.
+  void note_day(const TimeMatch& m) {
+    int y = 0, mo = 0, d = 0;
+    if (m.type == TimeType::date && m.precision == "day" && m.value.size() == 10 &&
+        std::sscanf(m.value.c_str(), "%d-%d-%d", &y, &mo, &d) == 3) {
+      if (auto date = make_date(y, mo, d)) {
+        last_day_ = Point{};
+        last_day_->date = *date;
+      }
+    }
+  }
+
+  // "15일까지 … 24일 안에": after a day of the month, a later day count followed by 안에 / 이내
+  // continues the series of dates (by the 24th of the same month), not a count of days from
+  // the anchor.
+  bool day_in_series(long n) const { return last_day_ && n > last_day_->date.day && n <= 31; }
+
   // ---- character helpers ----
   char32_t cp_at(std::size_t pos) const {
     if (pos >= s_.size()) return 0;
@@ -850,6 +997,7 @@ class Scanner {
 
   // ---- the composite parser ----
   std::optional<TimeMatch> parse_at(std::size_t start) {
+    expr_start_ = start;
     std::optional<TimeMatch> best;
     auto consider = [&](std::optional<TimeMatch> m) {
       if (m && (!best || m->end > best->end)) best = std::move(m);
@@ -1071,12 +1219,64 @@ class Scanner {
     return date_match(start, end, p);
   }
 
+  // "2주 이내(에)" under the window reading: from the anchor to the last whole grain before
+  // anchor + d, at the precision of the shift ("2주 이내" on 02-12 -> 02-12 .. 02-25); a window
+  // inside the anchor's own grain is just that grain ("30분 이내" on a date-only anchor).
+  std::optional<TimeMatch> window_match(std::size_t start, std::size_t end, const Dur& d) const {
+    auto m = shifted_match(start, end, d, 1);
+    if (!m) return m;
+    const Point until = shift(d, 1);
+    Point from = anchor_point();
+    if (!anchor_clock_known()) from.hour = 12, from.minute = 0, from.second = 0;
+    from = truncated(from, until.prec);
+    const Point last = before(truncated(until, until.prec));
+    *m = date_match(start, end, from);
+    if (from.seconds() < last.seconds()) m->value_end = last.value();
+    return m;
+  }
+
+  // The start of the grain of `p` at precision `prec`.
+  static Point truncated(Point p, Prec prec) {
+    p.prec = prec;
+    if (prec <= Prec::day) p.hour = p.minute = p.second = 0;
+    if (prec == Prec::hour) p.minute = p.second = 0;
+    if (prec == Prec::minute) p.second = 0;
+    if (prec == Prec::week) p.date = monday_of(p.date);
+    if (prec <= Prec::month) p.date.day = 1;
+    if (prec <= Prec::year) p.date.month = 1;
+    return p;
+  }
+
+  // The grain before `p` (p at the start of its grain).
+  static Point before(Point p) {
+    switch (p.prec) {
+      case Prec::second:
+        return Point::from_seconds(p.seconds() - 1, p.prec);
+      case Prec::minute:
+        return Point::from_seconds(p.seconds() - 60, p.prec);
+      case Prec::hour:
+        return Point::from_seconds(p.seconds() - 3600, p.prec);
+      case Prec::day:
+        p.date = p.date.add_days(-1);
+        return p;
+      case Prec::week:
+        p.date = p.date.add_days(-7);
+        return p;
+      default:  // month and coarser: shift() never gives them finer than a month
+        p.date = p.date.add_months(-1);
+        return p;
+    }
+  }
+
   // The anchor shifted by a duration and the suffix at q: "3일 전", "2주 후", "한시간 안에"
   // (on_or_before), "3시간 이후" (on_or_after). Not after a relative word: "오는 26일 전까지"
   // is before the coming 26th, not 26 days ago.
   std::optional<TimeMatch> shifted(std::size_t start, std::size_t q, const Dur& d,
                                    bool licensed) const {
     if (auto w = r_.within_suffixes.match(s_, q); w && ends_word(w->end)) {
+      if (d.parts == 1 && d.smallest == Unit::day && day_in_series(d.days)) return std::nullopt;
+      if (r_.window_units & (1u << static_cast<unsigned>(d.smallest)))
+        return window_match(start, w->end, d);
       auto m = shifted_match(start, w->end, d, 1);
       if (m) m->mod = "on_or_before";
       return m;
@@ -1293,7 +1493,8 @@ class Scanner {
         if (suffix_follows(nu->end) && y < 1000) return 0;
         if (two_digit) y += 2000;
         x.year = static_cast<int>(y);
-        if (nu->range_end && *nu->range_end >= 1000 && *nu->range_end <= 9999) x.year_end = static_cast<int>(*nu->range_end);
+        if (nu->range_end && *nu->range_end >= 1000 && *nu->range_end <= 9999)
+          x.year_end = static_cast<int>(*nu->range_end);
         return nu->end;
       }
       return 0;
@@ -1431,7 +1632,7 @@ class Scanner {
         x.rel == Rel::none)
       return 0;
     if (auto w = r_.within_suffixes.match(s_, skip_spaces(nu->end));
-        w && !x.month && *w->form != "이내")
+        w && !x.month && *w->form != "이내" && !day_in_series(nu->num.value))
       return 0;
     x.day = static_cast<int>(nu->num.value);
     if (nu->range_end && *nu->range_end <= 31) x.day_end = static_cast<int>(*nu->range_end);
@@ -1447,6 +1648,7 @@ class Scanner {
       return 0;
     }
     if (!x.day && !x.date && x.lunar_key < 0 && !x.holiday) x.weekday = h->value;
+    if (x.day && !x.day_end) x.day_weekday = h->value;
     return h->end;
   }
 
@@ -1563,6 +1765,11 @@ class Scanner {
 
   std::size_t read_bounds(std::size_t pos, Piece& x) {
     const std::size_t q = skip_spaces(pos);
+    if (auto w = r_.within_suffixes.match(s_, q);
+        w && x.day && !x.month && day_in_series(*x.day) && ends_word(w->end)) {
+      x.mod = "on_or_before";
+      return w->end;
+    }
     if (auto h = r_.until_suffixes.match(s_, q)) {
       x.mod = "on_or_before";
       return h->end;
@@ -1583,7 +1790,9 @@ class Scanner {
         x.lunar_key < 0 && !x.holiday && x.season < 0)
       return std::nullopt;
     p = read_suffixes(p, x);
-    auto first = resolve(x, nullptr);
+    const bool series = x.day && !x.month && x.rel == Rel::none && day_in_series(*x.day) &&
+                        r_.within_suffixes.match(s_, skip_spaces(p));
+    auto first = resolve(x, series ? &*last_day_ : nullptr);
     if (!first) return std::nullopt;
     TimeMatch m = date_match(start, p, *first);
     if (x.mod.size()) m.mod = x.mod;
@@ -1650,7 +1859,20 @@ class Scanner {
   Direction direction(Rel rel) const {
     if (rel == Rel::forward || rel == Rel::next) return Direction::forward;
     if (rel == Rel::backward) return Direction::backward;
-    return dir_;
+    return own_direction();
+  }
+
+  // The caller's direction for an expression without a direction word, unless the first verb
+  // after it marks the other tense: then the expression may belong to either verb ("27일 비가
+  // 올 것으로 예측했다": the rain is due, the forecast was made), and the candidate nearest
+  // the anchor is taken. Conjoined expressions ("27일과 28일 … 발생할") see the same verb.
+  Direction own_direction() const {
+    if (dir_ == Direction::nearest) return dir_;
+    if (!marks_) marks_ = tense_marks(r_, s_);
+    auto it = std::find_if(marks_->begin(), marks_->end(),
+                           [&](const TenseMark& m) { return m.pos >= expr_start_; });
+    if (it == marks_->end() || it->dir == dir_) return dir_;
+    return Direction::nearest;
   }
 
   std::optional<CivilDate> lunar_date(int key, int year) const {
@@ -1684,7 +1906,8 @@ class Scanner {
     }
     if (x.holiday) {
       const int month = x.holiday / 100, day = x.holiday % 100;
-      auto r = x.year ? make_date(*x.year, month, day) : infer_year(month, day, anchor_.date, d);
+      auto r = x.year ? make_date(*x.year, month, day)
+                      : infer_year(month, day, anchor_.date, d, slack(x, r_.slack_month_day));
       if (!r) failed = true;
       return r;
     }
@@ -1702,14 +1925,17 @@ class Scanner {
           r = make_date(*x.year, *x.month, *x.day);
         else if (base)
           r = make_date(base->date.year, *x.month, *x.day);
-        else
-          r = infer_year(*x.month, *x.day, anchor_.date, d);
+        else if (x.day_weekday >= 0)
+          r = with_weekday(x, 12, d);
+        if (!r && !x.year && !base)
+          r = infer_year(*x.month, *x.day, anchor_.date, d, slack(x, r_.slack_month_day));
       } else if (base) {
         r = make_date(base->date.year, base->date.month, *x.day);
         if (r && *r < base->date)
           r = make_date(base->date.add_months(1).year, base->date.add_months(1).month, *x.day);
       } else {
-        r = infer_month(*x.day, anchor_.date, d);
+        if (x.day_weekday >= 0) r = with_weekday(x, 1, d);
+        if (!r) r = infer_month(*x.day, anchor_.date, d, slack(x, r_.slack_day));
       }
       if (!r) failed = true;
       return r;
@@ -1720,6 +1946,29 @@ class Scanner {
       return resolve_weekday(x.weekday, anchor_.date, d);
     }
     return std::nullopt;
+  }
+
+  // The profile's direction slack for an expression whose direction came from the clause; a
+  // direction word (오는 28일, 지난 3일) is taken at its word.
+  static int slack(const Piece& x, int days) { return x.rel == Rel::none ? days : 0; }
+
+  // A day given with its weekday and without a year ("8월 27일 월요일") or a month ("27일
+  // 월요일"): the candidate nearest the anchor on which that day IS that weekday, stepping
+  // `months` at a time (12: the same month of other years) over 28 years, the weekday cycle of
+  // a 29 February; ties go the direction's way. Nothing when no candidate has that weekday.
+  std::optional<CivilDate> with_weekday(const Piece& x, int months, Direction d) const {
+    const CivilDate first{anchor_.date.year, x.month ? *x.month : anchor_.date.month, 1};
+    std::optional<CivilDate> best;
+    long best_dist = 0;
+    for (int k = -28 * 12 / months; k <= 28 * 12 / months; ++k) {
+      const CivilDate m = first.add_months(k * months);
+      auto c = make_date(m.year, m.month, *x.day);
+      if (!c || c->weekday() != x.day_weekday) continue;
+      const long diff = c->to_days() - anchor_.date.to_days();
+      const long dist = std::labs(diff) * 2 + ((d == Direction::backward) == (diff > 0) ? 1 : 0);
+      if (!best || dist < best_dist) best = c, best_dist = dist;
+    }
+    return best;
   }
 
   std::optional<Point> resolve(const Piece& x, const Point* base) const {
@@ -1814,8 +2063,14 @@ class Scanner {
   // A clock time without a date follows the direction from a timed anchor: forward takes the
   // next such time (tomorrow's if today's has passed), and an hour without 오전/오후 may be
   // either half of the day ("세시" at 04:30 going forward is 15:00).
+  //
+  // Only a clock the anchor really knows counts (not a date-only feed's 00:00), and forward
+  // only under a profile whose clock_forward is "next_occurrence" (an assistant's "3시에 알려
+  // 줘"); in news a clock time in a present or future clause is the anchor's day ("오전 6시
+  // 20분부터 운행을 재개한다").
   void orient_clock(const Piece& x, Direction d, Point& pt) const {
-    if (!anchor_.has_time || d == Direction::nearest || x.next_day_midnight) return;
+    if (!anchor_clock_known() || d == Direction::nearest || x.next_day_midnight) return;
+    if (d == Direction::forward && !r_.clock_forward_next) return;
     std::vector<int> hours = {pt.hour};
     if (!x.shift && x.hour >= 1 && x.hour <= 12) hours.push_back((pt.hour + 12) % 24);
     const long a = anchor_point().seconds();
@@ -1885,6 +2140,9 @@ class Scanner {
   std::string_view s_;
   Timestamp anchor_;
   Direction dir_;
+  std::size_t expr_start_ = 0;                           // where the expression being read begins
+  std::optional<Point> last_day_;                        // the last single-day date read
+  mutable std::optional<std::vector<TenseMark>> marks_;  // the sentence's, read on first use
 };
 
 }  // namespace
@@ -1893,50 +2151,29 @@ class Scanner {
 // Public API
 // ---------------------------------------------------------------------------------------------
 
-TimeTagger TimeTagger::load(const std::string& rules_path, const std::string& lunar_path) {
-  auto rules = load_rules(rules_path);
+TimeTagger TimeTagger::load(const std::string& rules_path, const std::string& lunar_path,
+                            const std::string& profile) {
+  auto rules = load_rules(rules_path, profile);
   load_lunar(*rules, lunar_path);
   return TimeTagger(std::move(rules));
 }
 
-TimeTagger TimeTagger::load_default() {
-  return load(data_file("rules/time.json"), data_file("calendar/lunar.json"));
+TimeTagger TimeTagger::load_default(const std::string& profile) {
+  return load(data_file("rules/time.json"), data_file("calendar/lunar.json"), profile);
 }
+
+const std::string& TimeTagger::profile() const { return rules_->profile; }
+
+const std::vector<std::string>& TimeTagger::profiles() const { return rules_->profile_names; }
 
 std::vector<TimeMatch> TimeTagger::tag(std::string_view sentence, const Timestamp& anchor,
                                        Direction dir) const {
   return Scanner(*rules_, sentence, anchor, dir).run();
 }
 
-namespace {
-bool hearsay(std::string_view before, const std::vector<std::string>& markers) {
-  for (const auto& m : markers) {
-    if (before.size() >= m.size() && before.substr(before.size() - m.size()) == m) return true;
-  }
-  return false;
-}
-}  // namespace
-
 Direction TimeTagger::clause_direction(std::string_view clause) const {
-  const TimexRules& r = *rules_;
-  long last_forward = -1, last_backward = -1;
-  std::size_t pos = 0;
-  while (pos < clause.size()) {
-    const std::size_t here = pos;
-    const char32_t c = utf8::decode(clause, pos);
-    if (r.clause_forward.match(clause, here)) last_forward = static_cast<long>(here);
-    if (r.clause_backward.match(clause, here)) last_backward = static_cast<long>(here);
-    if (!utf8::is_hangul_syllable(c) || r.not_past.match(clause, here)) continue;
-    // a syllable ending in ㅆ (했, 됐, 렸) before a verb ending is past tense
-    if (utf8::jongseong(c) == 20 && r.past_followers.match(clause, pos))
-      last_backward = static_cast<long>(here);
-    // a syllable ending in ㄴ before 다 (한다, 된다, 연다) is the news present: scheduled
-    if (utf8::jongseong(c) == 4 && r.present_followers.match(clause, pos) &&
-        !hearsay(clause.substr(0, here), r.not_present))
-      last_forward = static_cast<long>(here);
-  }
-  if (last_forward < 0 && last_backward < 0) return Direction::nearest;
-  return last_forward > last_backward ? Direction::forward : Direction::backward;
+  const auto marks = tense_marks(*rules_, clause);
+  return marks.empty() ? Direction::nearest : marks.back().dir;
 }
 
 }  // namespace sillok

@@ -1,4 +1,5 @@
 // Tests for extract/timex: Korean time expressions -> ISO 8601 / TIMEX3 values.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -81,7 +82,10 @@ TEST_CASE("time: absolute dates", "[extract][time]") {
       // year from the anchor and the direction: across the year end
       {"2025-12-29 09:00", F, "1월 15일 공개", "1월 15일", "2026-01-15", "date", "day", "", ""},
       {"2025-12-29 09:00", N, "1월 15일 공개", "1월 15일", "2026-01-15", "date", "day", "", ""},
-      {"2025-12-29 09:00", B, "1월 15일 공개", "1월 15일", "2025-01-15", "date", "day", "", ""},
+      {"2025-11-29 09:00", B, "1월 15일 공개", "1월 15일", "2025-01-15", "date", "day", "", ""},
+      // news: a month and day within direction_slack_days.month_day (31) on the other side
+      // of the anchor is that one, not one a year away (the year would have been written)
+      {"2025-12-29 09:00", B, "1월 15일 공개", "1월 15일", "2026-01-15", "date", "day", "", ""},
       {"2026-01-03 09:00", B, "12월 30일 발표했다", "12월 30일", "2025-12-30", "date", "day", "",
        ""},
       // leap day: only leap years qualify
@@ -98,10 +102,15 @@ TEST_CASE("time: relative days", "[extract][time]") {
       {"2025-12-29 09:00", N, "지난 19일 발표", "지난 19일", "2025-12-19", "date", "day", "", ""},
       {"2025-12-29 09:00", F, "30일 열린다", "30일", "2025-12-30", "date", "day", "", ""},
       {"2025-12-29 09:00", F, "3일 열린다", "3일", "2026-01-03", "date", "day", "", ""},
-      {"2025-12-29 09:00", B, "30일 열렸다", "30일", "2025-11-30", "date", "day", "", ""},
+      {"2025-12-20 09:00", B, "30일 열렸다", "30일", "2025-11-30", "date", "day", "", ""},
+      // news: a bare day within direction_slack_days.day (7) on the other side of the anchor
+      // is that day, not one a month away ("지난달 30일" would have been written)
+      {"2025-12-29 09:00", B, "30일 열렸다", "30일", "2025-12-30", "date", "day", "", ""},
+      {"2025-12-03 09:00", F, "1일 개막한다", "1일", "2025-12-01", "date", "day", "", ""},
+      {"2025-12-20 09:00", F, "1일 개막한다", "1일", "2026-01-01", "date", "day", "", ""},
       {"2025-12-29 09:00", N, "30일", "30일", "2025-12-30", "date", "day", "", ""},
       // month-length: no 31st in November, so backward from 12-29 finds 12-... none before; Oct
-      {"2025-12-29 09:00", B, "31일", "31일", "2025-10-31", "date", "day", "", ""},
+      {"2025-12-20 09:00", B, "31일", "31일", "2025-10-31", "date", "day", "", ""},
       {"2025-12-29 09:00", N, "이날 발표", "이날", "2025-12-29", "date", "day", "", ""},
       {"2025-12-29 09:00", N, "이날 오후", "이날 오후", "2025-12-29T12:00", "time", "hour", "",
        "2025-12-29T17:00"},
@@ -202,8 +211,9 @@ TEST_CASE("time: clock times", "[extract][time]") {
       {"2025-12-29 09:00", N, "10:30", "10:30", "2025-12-29T10:30", "time", "minute", "", ""},
       {"2025-12-29 09:00", N, "내일 저녁", "내일 저녁", "2025-12-30T18:00", "time", "hour", "",
        "2025-12-30T23:00"},
-      // a timed anchor and the forward direction: the next such clock time
-      {"2013-02-12T04:30:00", F, "아침 3시", "아침 3시", "2013-02-13T03:00", "time", "hour", "",
+      // news (the default profile): a clock time in a future clause stays on the anchor's day
+      // (the assistant profile takes the next one: see the profile tests)
+      {"2013-02-12T04:30:00", F, "아침 3시", "아침 3시", "2013-02-12T03:00", "time", "hour", "",
        ""},
   });
 }
@@ -275,8 +285,8 @@ TEST_CASE("time: anchor shifts are one grain finer than the unit, as far as the 
       {"2024-05-20 15:40", N, "사고는 사흘 전 일어났다", "사흘 전", "2024-05-17", "date", "day", "",
        ""},
       {"2024-05-20 15:40", N, "10일 후 재개", "10일 후", "2024-05-30", "date", "day", "", ""},
-      {"2024-05-20 15:40", N, "5일내 답변", "5일내", "2024-05-25", "date", "day", "on_or_before",
-       ""},
+      // news: "within N days" is the window from the anchor (see the window tests)
+      {"2024-05-20 15:40", N, "5일내 답변", "5일내", "2024-05-20", "date", "day", "", "2024-05-24"},
       // weeks stay days, as "1주일 내" is a day
       {"2024-05-20 15:40", N, "2주 후 발표", "2주 후", "2024-06-03", "date", "day", "", ""},
       // a date-only anchor or one stamped exactly midnight (feeds without a clock) gives days
@@ -529,6 +539,8 @@ TEST_CASE("time: clause direction from verb endings", "[extract][time]") {
   CHECK(t.clause_direction("지난 19일 회의를 열고 내년에 공개할 예정이다") == Direction::forward);
   CHECK(t.clause_direction("참석했다고 한다") == Direction::backward);
   CHECK(t.clause_direction("관심이 있다") == Direction::nearest);
+  CHECK(t.clause_direction("비가 내릴 가능성이 크다") == Direction::forward);
+  CHECK(t.clause_direction("발표한 바 있다") == Direction::backward);
   CHECK(t.clause_direction("국가대표 AI") == Direction::nearest);
 }
 
@@ -560,4 +572,154 @@ TEST_CASE("time: loading reports the file and the problem", "[extract][time]") {
   }
   CHECK_THROWS_AS(TimeTagger::load(sillok::test::source_path("data/rules/time.json"), bad),
                   sillok::DataError);
+}
+
+// ---- Wikinews-round rules (each on our own sentences) ----
+
+TEST_CASE("time: a weekday given with a day picks the date that is that weekday",
+          "[extract][time]") {
+  check_rows({
+      // 2025-06-16 is a Monday, 2024-06-16 a Sunday: the past clause must not pick 2024
+      {"2025-06-10", B, "6월 16일 월요일 개막식이 열렸다", "6월 16일 월요일", "2025-06-16", "date",
+       "day", "", ""},
+      {"2025-06-10", F, "6월 16일 일요일 개막한다", "6월 16일 일요일", "2024-06-16", "date", "day",
+       "", ""},
+      // a bare day with its weekday: the month in which it is that weekday (05-16 is a Friday)
+      {"2025-06-10", B, "16일 월요일 발표했다", "16일 월요일", "2025-06-16", "date", "day", "", ""},
+      {"2025-06-10", F, "16일(금) 마감한다", "16일(금)", "2025-05-16", "date", "day", "", ""},
+      // with a year the year is kept, whatever the weekday says
+      {"2025-06-10", N, "2025년 6월 16일 화요일", "2025년 6월 16일 화요일", "2025-06-16", "date",
+       "day", "", ""},
+  });
+}
+
+TEST_CASE("time: an expression between a future verb and a past one takes the nearest date",
+          "[extract][time]") {
+  check_rows({
+      // the rain is due, the warning was given: both days are the coming ones
+      {"2025-06-10", B, "기상청은 12일과 13일 남부 지방에 큰비가 내릴 가능성이 있다고 발표했다",
+       "12일", "2025-06-12", "date", "day", "", ""},
+      {"2025-06-10", B, "기상청은 12일과 13일 남부 지방에 큰비가 내릴 가능성이 있다고 발표했다",
+       "13일", "2025-06-13", "date", "day", "", ""},
+      {"2025-06-10", B, "시는 다음날인 11일 임시 버스를 운행할 계획이라고 밝혔다", "11일",
+       "2025-06-11", "date", "day", "", ""},
+      // a month and day eleven months back is not "nearest": 2025, bound by 이전(까지)
+      {"2025-06-10", B, "7월 1일 이전까지 개통될 것이라는 관측이 나왔으나 늦어졌다",
+       "7월 1일 이전까지", "2025-07-01", "date", "day", "on_or_before", ""},
+      {"2025-12-10", F, "12월 9일 새벽 발표한 바 있는데 연기할 가능성이 크다", "12월 9일 새벽",
+       "2025-12-09T00:00", "time", "hour", "", "2025-12-09T05:00"},
+      // one verb, one tense: the caller's direction stands
+      {"2025-06-10", B, "22일 회의를 열었다", "22일", "2025-05-22", "date", "day", "", ""},
+      {"2025-06-20", F, "8일 회의를 열고 결론을 낼 예정이다", "8일", "2025-07-08", "date", "day",
+       "", ""},
+  });
+}
+
+TEST_CASE("time: a later day count with 안에 after a day of the month continues the series",
+          "[extract][time]") {
+  check_rows({
+      {"2025-06-10", N, "20일까지 서류가 오면 28일 안에 심사를 마칠 수 있다", "28일 안에",
+       "2025-06-28", "date", "day", "on_or_before", ""},
+      // no day before it, or a smaller count: a count of days from the anchor
+      {"2025-06-10", N, "3일 안에 답하겠다", "3일 안에", "2025-06-10", "date", "day", "",
+       "2025-06-12"},
+      {"2025-06-10", N, "20일까지 서류가 오면 5일 안에 답한다", "5일 안에", "2025-06-10", "date",
+       "day", "", "2025-06-14"},
+  });
+}
+
+TEST_CASE("time: a clock time without a day from a date-only anchor is the anchor's day",
+          "[extract][time]") {
+  check_rows({
+      // a feed stamped 00:00 knows no clock: not the day before
+      {"2025-06-10 00:00", B, "버스는 오전 6시 20분부터 운행을 재개했다", "오전 6시 20분부터",
+       "2025-06-10T06:20", "time", "minute", "on_or_after", ""},
+      {"2025-06-10 00:00", B, "9시 51분에 분리됐다", "9시 51분", "2025-06-10T09:51", "time",
+       "minute", "", ""},
+      // a known clock earlier than the time in a past clause: the day before
+      {"2025-06-10 09:00", B, "오후 3시 사고가 났다", "오후 3시", "2025-06-09T15:00", "time",
+       "hour", "", ""},
+      // news: a future clause keeps the anchor's day
+      {"2025-06-10 09:00", F, "오전 8시에 출발한다", "오전 8시", "2025-06-10T08:00", "time", "hour",
+       "", ""},
+  });
+}
+
+TEST_CASE("time: within N days, weeks or months is the window from the anchor", "[extract][time]") {
+  check_rows({
+      {"2025-06-10 15:00", F, "2주 이내에 발표할 예정", "2주 이내", "2025-06-10", "date", "day", "",
+       "2025-06-23"},
+      {"2025-06-10", F, "3개월 이내 완공", "3개월 이내", "2025-06-10", "date", "day", "",
+       "2025-09-09"},
+      {"2025-06-10", F, "열흘 안에 결정한다", "열흘 안에", "2025-06-10", "date", "day", "",
+       "2025-06-19"},
+      {"2025-06-10", F, "7일 내 답변", "7일 내", "2025-06-10", "date", "day", "", "2025-06-16"},
+      // finer units stay deadlines: the publication time rarely starts their window
+      {"2025-06-10 15:00", F, "1시간 이내 도착", "1시간 이내", "2025-06-10T16:00", "time", "minute",
+       "on_or_before", ""},
+  });
+}
+
+namespace {
+
+const TimeTagger& assistant() {
+  static const TimeTagger t =
+      TimeTagger::load(sillok::test::source_path("data/rules/time.json"),
+                       sillok::test::source_path("data/calendar/lunar.json"), "assistant");
+  return t;
+}
+
+std::string value_of(const TimeTagger& t, const char* text, const char* anchor, Direction d) {
+  const auto m = t.tag(text, at(anchor), d);
+  REQUIRE(m.size() == 1);
+  return m[0].value + (m[0].value_end.empty() ? "" : ".." + m[0].value_end) +
+         (m[0].mod.empty() ? "" : " " + m[0].mod);
+}
+
+}  // namespace
+
+TEST_CASE("time: convention profiles", "[extract][time]") {
+  CHECK(tagger().profile() == "news");
+  CHECK(assistant().profile() == "assistant");
+  const auto& names = tagger().profiles();
+  CHECK(std::find(names.begin(), names.end(), "news") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "assistant") != names.end());
+  // the default profile by name is the same as by default
+  const auto news = TimeTagger::load(sillok::test::source_path("data/rules/time.json"),
+                                     sillok::test::source_path("data/calendar/lunar.json"), "news");
+  CHECK(value_of(news, "7일전", "2013-02-12T04:30:00", F) ==
+        value_of(tagger(), "7일전", "2013-02-12T04:30:00", F));
+  // day shifts keep the hour for the assistant, the day for news
+  CHECK(value_of(tagger(), "7일전", "2013-02-12T04:30:00", F) == "2013-02-05");
+  CHECK(value_of(assistant(), "7일전", "2013-02-12T04:30:00", F) == "2013-02-05T04:00");
+  // a clock time in a future request: the next one for the assistant
+  CHECK(value_of(tagger(), "오전 3시", "2013-02-12T04:30:00", F) == "2013-02-12T03:00");
+  CHECK(value_of(assistant(), "오전 3시", "2013-02-12T04:30:00", F) == "2013-02-13T03:00");
+  CHECK(value_of(assistant(), "세시", "2013-02-12T04:30:00", F) == "2013-02-12T15:00");
+  // within: a window for news, a deadline for the assistant (inheriting the week -> day shift)
+  CHECK(value_of(tagger(), "2주 이내", "2013-02-12T04:30:00", F) == "2013-02-12..2013-02-25");
+  CHECK(value_of(assistant(), "2주 이내", "2013-02-12T04:30:00", F) == "2013-02-26 on_or_before");
+  // both share everything else
+  CHECK(value_of(assistant(), "내년 1월 15일", "2025-12-29 09:00", N) == "2026-01-15");
+  // an unknown profile, or a default profile missing a member, is reported
+  const std::string lunar = sillok::test::source_path("data/calendar/lunar.json");
+  try {
+    TimeTagger::load(sillok::test::source_path("data/rules/time.json"), lunar, "radio");
+    FAIL("expected DataError");
+  } catch (const sillok::DataError& e) {
+    CHECK(std::string(e.what()).find("radio") != std::string::npos);
+  }
+  nlohmann::json doc = nlohmann::json::parse(
+      sillok::test::read_file(sillok::test::source_path("data/rules/time.json")));
+  doc["profiles"]["news"].erase("clock_forward");
+  const std::string bad = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") +
+                          "/sillok_test_time_profile.json";
+  std::ofstream(bad) << doc.dump();
+  try {
+    TimeTagger::load(bad, lunar);
+    FAIL("expected DataError");
+  } catch (const sillok::DataError& e) {
+    CHECK(std::string(e.what()).find("profiles/news") != std::string::npos);
+    CHECK(std::string(e.what()).find("clock_forward") != std::string::npos);
+  }
 }

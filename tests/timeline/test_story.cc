@@ -2,15 +2,19 @@
 // over several days (a port strike announced, begun, called off). Extraction and merging
 // must give what makes a timeline sensible — dates in order, labels that name something,
 // one event per happening with every report as a source, the latest status — the same
-// properties docs/timelines/ shows on Wikinews. No corpus text is used.
+// properties docs/timelines/ shows on Wikinews. No corpus text is used in those; the last
+// tests read the shipped Wikinews example of docs/timelines/ (typhoon Bolaven).
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "extract/pipeline.h"
+#include "extract/reader.h"
 #include "extract/utf8.h"
 #include "tests/test_util.h"
 #include "timeline/timeline.h"
@@ -167,4 +171,81 @@ TEST_CASE("story: --limit keeps the most-reported entries, shown by date", "[tim
     if (!kept) CHECK(e.sources.size() <= least_kept);
   }
   CHECK(top[0].date <= top[1].date);
+}
+
+// ---- A real story: typhoon Bolaven on Korean Wikinews (examples/wikinews, CC BY 2.5) ----
+//
+// Five articles of 2012-08-26..28 (docs/timelines/태풍.txt). Their bare days ("27일과 28일 …
+// 발생할", "다음날인 29일 …", "27일 월요일") once resolved into July and a weekday-bearing
+// date into 2011; the timeline must stay within the days the story covers, in order.
+
+namespace {
+
+std::vector<TimelineEntry> typhoon_timeline() {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(sillok::test::source_path("examples/wikinews")))
+    if (entry.path().filename().string().rfind("wikinews_", 0) == 0)
+      files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());
+  std::vector<sillok::TimelineArticle> articles;
+  std::vector<sillok::SourcedEvent> events;
+  for (const std::string& file : files) {
+    const sillok::Article a = sillok::parse_crawl(sillok::test::read_file(file), file);
+    if ((a.title + a.text).find("태풍") == std::string::npos) continue;  // like --topic 태풍
+    REQUIRE(a.published_at.has_value());
+    const sillok::Extraction x = extractor().extract(a);
+    const std::string day = a.published_at->date.iso();
+    articles.push_back({a.id, a.title, "", day});
+    for (const sillok::EventMention& e : x.events) events.push_back({a.id, day, e});
+  }
+  REQUIRE(articles.size() == 5);
+  sillok::TimelineRules rules;
+  if (std::getenv("SILLOK_DATA_DIR") == nullptr) {
+    rules = sillok::TimelineRules::load(sillok::test::source_path("data/rules/timeline.json"));
+  } else {
+    rules = sillok::TimelineRules::load_default();
+  }
+  return sillok::build_timeline(articles, events, sillok::TimelineOptions{}, rules);
+}
+
+const TimelineEntry* find_event(const std::vector<TimelineEntry>& entries, const char* label) {
+  for (const TimelineEntry& e : entries)
+    if (e.kind == "event" && e.label.find(label) != std::string::npos) return &e;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("story: the Bolaven timeline stays within its days, in order", "[timeline][story]") {
+  const std::vector<TimelineEntry> entries = typhoon_timeline();
+  INFO(describe(entries));
+  REQUIRE(entries.size() >= 6);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    INFO(entries[i].date << " " << entries[i].label);
+    // no July (bare days sent a month back) and no 2011 (a weekday-bearing date a year back)
+    CHECK(entries[i].date.substr(0, 10) >= "2012-08-26");
+    CHECK(entries[i].date.substr(0, 10) <= "2012-08-31");
+    if (i > 0) CHECK(entries[i - 1].date.substr(0, 10) <= entries[i].date.substr(0, 10));
+  }
+}
+
+TEST_CASE("story: the Bolaven forecasts are dated on the days they name", "[timeline][story]") {
+  const std::vector<TimelineEntry> entries = typhoon_timeline();
+  INFO(describe(entries));
+  // "27일과 28일 … 폭풍 해일이 발생할 가능성" in the article of 08-26: the coming days
+  const TimelineEntry* surge = find_event(entries, "해일");
+  REQUIRE(surge != nullptr);
+  CHECK(surge->date == "2012-08-27");
+  CHECK(surge->other_dates == std::vector<std::string>{"2012-08-28"});
+  REQUIRE(surge->status.has_value());
+  CHECK(*surge->status == EventStatus::planned);
+  // "다음날인 29일 출근시간대 증회운행 … 운영할 계획" in the article of 08-27
+  const TimelineEntry* extra = find_event(entries, "증회운행");
+  REQUIRE(extra != nullptr);
+  CHECK(extra->date == "2012-08-29");
+  // the county meeting of the 26th ("26일 … 대책회의가 개최되어") stays on the 26th
+  const TimelineEntry* meeting = find_event(entries, "대책회의");
+  REQUIRE(meeting != nullptr);
+  CHECK(meeting->date == "2012-08-26");
 }
