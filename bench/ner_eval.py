@@ -15,6 +15,10 @@ Scoring:
   * types: person -> PS; government/company/organization/media -> OG;
     place -> LC; every other sillok type is ignored.  Gold labels other than
     PS/OG/LC (DT, TI, QT) are ignored.
+  * roles: a place mention with role "agent" (a country acting as a state,
+    government or team: "북한이 미사일을 발사했다", "한미 정상회담") is scored as OG.
+    That is KLUE's convention (countries acting as organizations are OG), not
+    sillok's entity type: the entity stays a place, only the mention is marked.
   * exact: a predicted span counts only if (start, end, type) equals a gold span.
   * overlap: a prediction is correct if it shares at least one code point with a
     gold span of the same type; a gold span is found if some same-type prediction
@@ -50,6 +54,8 @@ TYPE_MAP = {
     "media": "OG",
     "place": "LC",
 }
+# Mention roles that change the scored label of a place (KLUE convention, see above).
+ROLE_MAP = {("place", "agent"): "OG"}
 SCORED = ("PS", "OG", "LC")
 GOALS = {"PS": (0.90, 0.75), "OG": (0.85, 0.65), "LC": (0.85, 0.70)}
 
@@ -123,15 +129,22 @@ def offset_map(text, sentence):
 
 
 def predicted_spans(output, sentence):
-    """Set of (start, end, type, surface) spans in sentence coordinates."""
+    """Set of (start, end, type, surface) spans in sentence coordinates.
+
+    >>> out = {"text": "북한이 한국에", "entities": [
+    ...     {"type": "place", "mentions": [{"start": 0, "end": 2, "role": "agent"}]},
+    ...     {"type": "place", "mentions": [{"start": 4, "end": 6}]}]}
+    >>> sorted(predicted_spans(out, "북한이 한국에"))
+    [(0, 2, 'OG', '북한'), (4, 6, 'LC', '한국')]
+    """
     text = output["text"]
     mapping = offset_map(text, sentence)
     spans = set()
     for entity in output.get("entities", []):
-        label = TYPE_MAP.get(entity["type"])
-        if label is None:
-            continue
         for m in entity.get("mentions", []):
+            label = ROLE_MAP.get((entity["type"], m.get("role")), TYPE_MAP.get(entity["type"]))
+            if label is None:
+                continue
             start, end = mapping[m["start"]], mapping[m["end"]]
             if end > start:
                 spans.add((start, end, label, sentence[start:end]))

@@ -10,6 +10,7 @@ using nlohmann::json;
 json mention_json(const Mention& m) {
   json j = {{"text", m.text}, {"start", m.start}, {"end", m.end}, {"rule", m.rule}};
   if (!m.field.empty()) j["field"] = m.field;
+  if (!m.role.empty()) j["role"] = m.role;  // only when set: most mentions have none
   j["sentence"] = m.sentence;
   return j;
 }
@@ -122,6 +123,7 @@ Extraction extraction_from_json(const json& j) {
       mention.end = at(m, "end").get<std::size_t>();
       mention.rule = str(m, "rule");
       mention.field = str(m, "field");
+      mention.role = str(m, "role");
       mention.sentence = m.value("sentence", -1);
       ent.mentions.push_back(std::move(mention));
     }

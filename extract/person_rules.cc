@@ -24,6 +24,9 @@ PersonRules PersonRules::load(const std::string& data_dir) {
   r.foreign_bad_final_ = normalized_strings(root, "foreign_name_bad_final_syllables");
   r.org_bad_final_ = normalized_strings(root, "org_bad_final_syllables");
   r.adnominal_final_ = normalized_strings(root, "adnominal_final_syllables");
+  r.not_title_surnames_ = normalized_strings(root, "surname_title_excluded");
+  r.verb_final_ = normalized_strings(root, "verb_final_syllables");
+  r.letter_honorifics_ = normalized_strings(root, "letter_honorifics");
   const int min_syllables = root.integer("foreign_name_min_syllables", 2);
   const int max_tokens = root.integer("foreign_name_max_tokens", 2);
   if (min_syllables < 1) root.fail("foreign_name_min_syllables", "must be at least 1");

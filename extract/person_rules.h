@@ -35,6 +35,9 @@ class PersonRules {
   bool is_honorific(std::string_view s) const { return honorifics_.contains(s); }
   // "모" of "김모 씨": the given name withheld.
   bool is_anonymous_marker(std::string_view s) const { return anonymous_.contains(s); }
+  // Surnames that before a title are mostly a prefix ("전 대통령": former president, "현
+  // 회장"): no anonymised person is made of them.
+  bool is_not_title_surname(std::string_view s) const { return not_title_surnames_.contains(s); }
   // Titles after which a name that is not Korean-shaped is still a person ("아베 총리").
   // A title counts with any prefix ("국방장관" ends with "장관").
   bool is_foreign_name_title(std::string_view role) const;
@@ -44,6 +47,10 @@ class PersonRules {
   bool is_org_bad_final(std::string_view s) const { return org_bad_final_.contains(s); }
   // "심각한", "지명된": adnominal endings, which end names too rarely to keep.
   bool is_adnominal_final(std::string_view s) const { return adnominal_final_.contains(s); }
+  // "전했다", "인용해", "한다고": final verb endings, which no name of any length ends with.
+  bool is_verb_final(std::string_view s) const { return verb_final_.contains(s); }
+  // "군", "양" of "A군", "B양": honorifics after a capital letter standing for a minor's name.
+  bool is_letter_honorific(std::string_view s) const { return letter_honorifics_.contains(s); }
   std::size_t foreign_min_syllables() const { return foreign_min_syllables_; }
   std::size_t foreign_max_tokens() const { return foreign_max_tokens_; }
 
@@ -51,7 +58,7 @@ class PersonRules {
   // Tables looked up for every word: StringIndex finds a string_view without a copy.
   StringIndex given_, not_final_, person_noun_final_, verb_stem_final_, verb_endings_, bare_particles_,
       followers_, list_closers_, honorifics_, anonymous_, foreign_titles_, foreign_bad_final_,
-      org_bad_final_, adnominal_final_;
+      org_bad_final_, adnominal_final_, not_title_surnames_, verb_final_, letter_honorifics_;
   std::size_t foreign_min_syllables_ = 2;
   std::size_t foreign_max_tokens_ = 2;
 };

@@ -28,6 +28,7 @@ struct Span {
   std::string rule;
   std::string head_title;  // "원장" when the word goes on with the organization's head title
   bool from_gazetteer = false;
+  std::string role;  // Mention::role: "agent" for a place acting as a state
 };
 
 struct RawMention {
@@ -38,6 +39,7 @@ struct RawMention {
   std::string name;
   EntityType type = EntityType::organization;
   std::string rule;
+  std::string role;
 };
 
 // "김씨", "김모 씨": a surname the article refers to with an honorific, resolved once the
@@ -192,7 +194,9 @@ class ArticleRecognizer {
       if (entry == nullptr || rules_.is_stopword(entry->name)) return;
       const std::string_view rest = text.substr(he, tokens[last].end - he);
       Span s;
-      if (!rules_.is_particle_chain(rest)) {
+      // "(한국시각)", "현지시간": a place naming a time zone is still that place.
+      const bool time_zone = entry->type == EntityType::place && time_zone_rest(rest);
+      if (!time_zone && !rules_.is_particle_chain(rest)) {
         // "LG AI연구원장": the organization followed by its head's title.
         const std::string head = rules_.org_head_title(gaz_.surface(hit.surface));
         if (head.empty() || rest.substr(0, 3) != "장" || !rules_.is_particle_chain(rest.substr(3)) ||
@@ -214,6 +218,12 @@ class ArticleRecognizer {
       s.from_gazetteer = true;
       spans.push_back(std::move(s));
     });
+  }
+
+  // "시각", "시간에": a time-zone word (data/rules/places.json) and particles.
+  bool time_zone_rest(std::string_view rest) const {
+    const std::size_t n = places_.time_zone_suffix(rest);
+    return n != 0 && rules_.is_particle_chain(rest.substr(n));
   }
 
   // Everyday words in a gazetteer count only with support: a place particle or venue word
@@ -345,6 +355,7 @@ class ArticleRecognizer {
     if (gaz_.surface_id(word)) return false;  // a known organization, place, ...
     // "정확한", "지명된", "명이": an everyday word or a syllable with a verb or particle ending.
     const std::string_view last = word.substr(word.size() - 3);
+    if (people_.is_verb_final(last)) return false;
     if (n == 2 ? people_.is_foreign_bad_final(last)
                : people_.is_adnominal_final(last) ||
                      (rules_.is_common_word(word.substr(0, 6)) &&
@@ -623,6 +634,48 @@ class ArticleRecognizer {
     }
   }
 
+  // "지소연(한빛FC)", "윤석영(전남)": a word in parentheses right after a person is the team
+  // or body the person plays or works for. An unknown name there is an organization
+  // (org.affiliation); a known region there acts as a team (role "agent"). Ages, Chinese
+  // characters and everyday words ("(가명)") are no affiliation.
+  void affiliation_spans(std::string_view text, const std::vector<Token>& tokens, int sentence,
+                         const std::string& field) {
+    std::vector<std::size_t> person_ends;  // this sentence's mentions are the last ones added
+    for (auto it = mentions_.rbegin(); it != mentions_.rend() && it->sentence == sentence && it->field == field; ++it) {
+      if (it->type == EntityType::person) person_ends.push_back(it->end);
+    }
+    if (person_ends.empty()) return;
+    for (std::size_t i = 1; i + 1 < tokens.size(); ++i) {
+      if (gap(text, tokens, i) != "(" || tokens[i].gap_begin != tokens[i - 1].end ||
+          std::find(person_ends.begin(), person_ends.end(), tokens[i - 1].end) == person_ends.end()) {
+        continue;
+      }
+      const std::string_view after = gap(text, tokens, i + 1);
+      if (after.empty() || (after[0] != ')' && !starts_with(after, "·"))) continue;
+      const std::string_view word = token_text(text, tokens[i]);
+      if (RawMention* place = mention_at(field, tokens[i].begin, tokens[i].end); place != nullptr) {
+        if (place->type == EntityType::place) place->role = "agent";
+        continue;
+      }
+      // "(연애전문가)": a word for a kind of person describes the person, not a team.
+      if (!unknown_org_word(word, false) || valid_name(word) ||
+          (all_hangul(word) && people_.is_person_noun_final(word.substr(word.size() - 3)))) {
+        continue;
+      }
+      add_mention(tokens[i].begin, tokens[i].end, field, sentence, std::string(word), EntityType::organization,
+                  "org.affiliation");
+    }
+  }
+
+  // The mention of `field` covering exactly [begin, end), or nullptr.
+  RawMention* mention_at(const std::string& field, std::size_t begin, std::size_t end) {
+    if (taken_.find({field, begin}) == taken_.end()) return nullptr;
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->field == field && it->begin == begin && it->end == end) return &*it;
+    }
+    return nullptr;
+  }
+
   // 이/은/을/과 follow a final consonant, 가/는/를/와 a vowel: "동포투데|이는" is no reading
   // of "동포투데이는". Other particles, and names not ending in Hangul, always agree.
   static bool particle_agrees(std::string_view name, std::string_view rest) {
@@ -676,6 +729,42 @@ class ArticleRecognizer {
     return std::string_view::npos;
   }
 
+  // "A군은", "B양", "A(10)군": a capital letter standing for a minor's withheld name, with the
+  // honorific for boys or girls (data/rules/person.json, letter_honorifics). Returns the
+  // honorific, or "" when token i is no such reference.
+  std::string letter_honorific(std::string_view text, const std::vector<Token>& tokens, std::size_t i) const {
+    const std::string_view word = token_text(text, tokens[i]);
+    if (word.empty() || word[0] < 'A' || word[0] > 'Z') return {};
+    std::string_view tail = word.substr(1);
+    if (tail.empty() && i + 2 < tokens.size() && gap(text, tokens, i + 1) == "(" && gap(text, tokens, i + 2) == ")" &&
+        is_digit_byte(text[tokens[i + 1].begin])) {
+      tail = token_text(text, tokens[i + 2]);  // "A(10)군"
+    }
+    if (tail.size() < 3 || !people_.is_letter_honorific(tail.substr(0, 3)) || !rules_.is_particle_chain(tail.substr(3))) {
+      return {};
+    }
+    return std::string(tail.substr(0, 3));
+  }
+
+  // "박모 상경", "이모(41) 감독관", "박모(54·여) 교수": surname + 모 (the name withheld) and a
+  // title. Returns the title (particles stripped), or "" when token i is no such reference.
+  std::string withheld_name_title(std::string_view text, const std::vector<Token>& tokens, std::size_t i) const {
+    const std::string_view word = token_text(text, tokens[i]);
+    if (word.size() != 6 || !rules_.is_surname(word.substr(0, 3)) || !people_.is_anonymous_marker(word.substr(3))) {
+      return {};
+    }
+    std::size_t t = i + 1;
+    if (t < tokens.size() && gap(text, tokens, t) == "(" && is_digit_byte(text[tokens[t].begin])) {
+      while (t < tokens.size() && gap(text, tokens, t).find(')') == std::string_view::npos) ++t;
+      if (t >= tokens.size() || gap(text, tokens, t) != ") ") return {};
+    } else if (t >= tokens.size() || !gap_is_space(gap(text, tokens, t))) {
+      return {};
+    }
+    std::string role;
+    if (token_title(text, tokens[t], role) == nullptr) return {};
+    return role;
+  }
+
   // Records "김" of "김씨" as a person now (so no other rule takes the word) and names it
   // once the whole article is read (resolve_short_references).
   void refer_by_surname(std::size_t begin, int sentence, bool withheld) {
@@ -688,6 +777,17 @@ class ArticleRecognizer {
   void honorific_spans(std::string_view text, const std::vector<Token>& tokens, int sentence,
                        const std::string& field) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (const std::string form = letter_honorific(text, tokens, i); !form.empty()) {
+        add_mention(tokens[i].begin, tokens[i].begin + 1, field, sentence, std::string(text.substr(tokens[i].begin, 1)) + " " + form,
+                    EntityType::person, "person.anonymous");
+        continue;
+      }
+      if (const std::string role = withheld_name_title(text, tokens, i); !role.empty()) {
+        // "박모 상경": the surname stands for a person whose name is withheld (as in "김모 씨").
+        add_mention(tokens[i].begin, tokens[i].begin + 3, field, sentence,
+                    std::string(token_text(text, tokens[i])) + " " + role, EntityType::person, "person.anonymous");
+        continue;
+      }
       const std::size_t name_end = honorific_name_end(text, tokens, i);
       if (name_end == std::string_view::npos) continue;
       const std::size_t begin = tokens[i].begin;
@@ -900,6 +1000,209 @@ class ArticleRecognizer {
     }
   }
 
+  // ---- step 5b: places acting as states --------------------------------------------------
+  // "북한이 미사일을 발사했다", "북한의 핵실험", "한국측과": a region from the regions
+  // gazetteer that is the subject of an action, speech or decision, the possessor of an
+  // action noun, or a party to talks acts as a state (or a team). The span stays a place; it
+  // only gets the role "agent" (data/rules/places.json, state_agents).
+  void mark_state_agents(std::string_view text, const std::vector<Token>& tokens,
+                         std::vector<Span>& spans) const {
+    static constexpr std::string_view kRegion = "gazetteer:regions#";
+    const StateAgentRules& rules = places_.state_agents();
+    for (Span& s : spans) {
+      if (s.type != EntityType::place || !starts_with(s.rule, kRegion) || s.word_end == s.end) continue;
+      const std::string_view rest = text.substr(s.end, s.word_end - s.end);
+      const bool subject = rules.subject_particles.contains(rest);
+      const bool possessive = !subject && rules.possessive_particles.contains(rest);
+      if (subject || possessive) {
+        // The subject's predicate may come a few words later; what a possessor owns is the
+        // next word, which must be the action itself ("북한의 도발", not "독일의 공격수").
+        const std::size_t window = subject ? rules.window : rules.possessive_window;
+        for (std::size_t k = s.last_token + 1; k < tokens.size() && k <= s.last_token + window; ++k) {
+          if (subject ? rules.has_predicate(token_text(text, tokens[k])) : ends_with_predicate_noun(text, tokens[k])) {
+            s.role = "agent";
+            break;
+          }
+        }
+      } else if (starts_with_side_suffix(rest)) {
+        s.role = "agent";
+      }
+    }
+  }
+
+  // "일본 정부", "프랑스 검찰", "미국 지질조사국", "중국 신화통신": a region right before a
+  // generic state body (data/rules/places.json, state_bodies) or before an organization is the
+  // body's qualifier: one organization mention. A known organization keeps its canonical name
+  // (the mention only widens); a generic body is named with its region ("일본 정부").
+  void merge_state_bodies(std::string_view text, const std::vector<Token>& tokens,
+                          std::vector<Span>& spans) const {
+    static constexpr std::string_view kRegion = "gazetteer:regions#";
+    std::vector<Span> out;
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      Span& s = spans[k];
+      const bool region = s.type == EntityType::place && s.word_end == s.end &&
+                          (starts_with(s.rule, kRegion) || s.rule == "place.region_chain");
+      const std::size_t n = s.last_token + 1;
+      if (!region || n >= tokens.size() || gap(text, tokens, n) != " ") {
+        out.push_back(std::move(s));
+        continue;
+      }
+      if (k + 1 < spans.size() && spans[k + 1].first_token == n && is_qualifiable_org(spans[k + 1])) {
+        Span& org = spans[k + 1];
+        org.begin = s.begin;
+        org.first_token = s.first_token;
+        if (!org.from_gazetteer) org.name = std::string(text.substr(org.begin, org.end - org.begin));
+        org.rule = "org.country_prefix";
+        continue;  // the organization follows in the next iteration
+      }
+      if (std::any_of(spans.begin(), spans.end(), [&](const Span& o) { return o.first_token == n; })) {
+        out.push_back(std::move(s));
+        continue;
+      }
+      for (const std::size_t we : word_ends(text, tokens[n])) {
+        const auto type = places_.state_body(text.substr(tokens[n].begin, we - tokens[n].begin));
+        if (!type) continue;
+        s.end = we;
+        s.word_end = tokens[n].end;
+        s.last_token = n;
+        s.type = *type;
+        s.name = std::string(text.substr(s.begin, s.end - s.begin));
+        s.rule = "org.state_body";
+        s.from_gazetteer = false;
+        break;
+      }
+      out.push_back(std::move(s));
+    }
+    spans = std::move(out);
+  }
+
+  static bool is_qualifiable_org(const Span& o) {
+    return o.head_title.empty() && (o.type == EntityType::government || o.type == EntityType::organization ||
+                                    o.type == EntityType::media);
+  }
+
+  // "포격", "추가도발을": a word that ends with an action noun, particles aside ("공격수"
+  // does not).
+  bool ends_with_predicate_noun(std::string_view text, const Token& t) const {
+    const StateAgentRules& rules = places_.state_agents();
+    for (const std::size_t we : word_ends(text, t)) {
+      const std::string_view word = text.substr(t.begin, we - t.begin);
+      for (const std::string& p : rules.predicates) {
+        if (ends_with(word, p)) return true;
+      }
+    }
+    return false;
+  }
+
+  // "측은", "측과": a side suffix and particles.
+  bool starts_with_side_suffix(std::string_view rest) const {
+    const StateAgentRules& rules = places_.state_agents();
+    for (std::size_t cut = 3; cut <= rest.size(); cut += 3) {
+      if (rules.side_suffixes.contains(rest.substr(0, cut)) && rules_.is_particle_chain(rest.substr(cut))) return true;
+    }
+    return false;
+  }
+
+  // The state abbreviations a word starts with ("한미일정상회담" -> 한, 미, 일; "북-중" -> 북,
+  // 중): byte offsets of each syllable, and where the run ends.
+  std::size_t abbreviation_run(std::string_view word, std::vector<std::size_t>& offsets) const {
+    const StringIndex& abbr = places_.state_agents().abbreviations;
+    std::size_t pos = 0;
+    while (pos + 3 <= word.size()) {
+      if (abbr.contains(word.substr(pos, 3))) {
+        offsets.push_back(pos);
+        pos += 3;
+        continue;
+      }
+      // "북-중": a joiner inside the word between two abbreviations.
+      std::size_t after = pos;
+      utf8::decode(word, after);
+      if (!offsets.empty() && offsets.back() + 3 == pos && after + 3 <= word.size() &&
+          places_.state_agents().abbreviation_joiners.contains(word.substr(pos, after - pos)) &&
+          abbr.contains(word.substr(after, 3))) {
+        pos = after;
+        continue;
+      }
+      break;
+    }
+    return offsets.empty() ? 0 : offsets.back() + 3;
+  }
+
+  // What may follow the abbreviations inside their word: nothing, particles ("남북이"), the
+  // side suffix ("북측은"), or an everyday noun and particles ("한일관계는", "남북정상회담").
+  bool abbreviation_rest_ok(std::string_view rest) const {
+    if (rest.empty() || rules_.is_particle_chain(rest) || starts_with_side_suffix(rest)) return true;
+    for (std::size_t cut = rest.size(); cut >= 3; cut -= 3) {
+      if (rules_.is_common_word(rest.substr(0, cut)) && (cut == rest.size() || rules_.is_particle_chain(rest.substr(cut)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "남북 정상회담", "한미일", "북-중 교역", "한·일 관계", "북측은": one-syllable abbreviations of
+  // states, two or more of different states together (or one with the side suffix), each a
+  // mention of its country acting as a state.
+  void state_abbreviation_spans(std::string_view text, const std::vector<Token>& tokens, int sentence,
+                                const std::string& field) {
+    const StateAgentRules& rules = places_.state_agents();
+    if (rules.abbreviations.size() == 0) return;
+    std::size_t i = 0;
+    while (i < tokens.size()) {
+      // The chain of words joined by "·" (each fully abbreviations but the last).
+      std::vector<std::size_t> starts;  // byte offsets into the text
+      std::size_t j = i;
+      std::string_view rest;
+      bool single_word_surface = true;
+      while (j < tokens.size()) {
+        const std::string_view word = token_text(text, tokens[j]);
+        std::vector<std::size_t> offsets;
+        const std::size_t run = abbreviation_run(word, offsets);
+        if (run == 0) break;
+        // "북미", "남미", "중남미": a known place written with the same syllables.
+        if (j == i && offsets.size() > 1 && gaz_.surface_id(word.substr(0, run))) break;
+        // "영국 매체 미러": a name a cue word announces, not two states.
+        if (j == i && i > 0 && org_cues_.before(token_text(text, tokens[i - 1]))) break;
+        for (const std::size_t o : offsets) starts.push_back(tokens[j].begin + o);
+        rest = word.substr(run);
+        ++j;
+        if (!rest.empty() || j >= tokens.size() || !rules.abbreviation_joiners.contains(gap(text, tokens, j))) break;
+        single_word_surface = false;
+      }
+      const bool side = starts.size() == 1 && single_word_surface && starts_with_side_suffix(rest);
+      if (j == i || (starts.size() < 2 && !side) || !abbreviation_rest_ok(rest) || !distinct_states(text, starts)) {
+        i = std::max(j, i + 1);
+        continue;
+      }
+      for (const std::size_t b : starts) {
+        const std::string syllable(text.substr(b, 3));
+        add_mention(b, b + 3, field, sentence, state_name(syllable), EntityType::place,
+                    "place.state_abbreviation", "agent");
+      }
+      i = j;
+    }
+  }
+
+  // The canonical place an abbreviation stands for ("북" -> "북한").
+  std::string state_name(std::string_view syllable) const {
+    const StateAgentRules& rules = places_.state_agents();
+    const std::string& surface = rules.abbreviation_places[rules.abbreviations.find(syllable)];
+    if (const auto id = gaz_.surface_id(surface)) {
+      if (const GazetteerEntry* e = gaz_.resolve(*id, date_)) return e->name;
+    }
+    return surface;
+  }
+
+  // "한남", "남한": abbreviations of one state are no pair of states.
+  bool distinct_states(std::string_view text, const std::vector<std::size_t>& starts) const {
+    for (std::size_t a = 0; a < starts.size(); ++a) {
+      for (std::size_t b = a + 1; b < starts.size(); ++b) {
+        if (state_name(text.substr(starts[a], 3)) == state_name(text.substr(starts[b], 3))) return false;
+      }
+    }
+    return true;
+  }
+
   // "중국인", "한국인들": a word for a country's people, not the country.
   void drop_nationality_words(std::string_view text, std::vector<Span>& spans) const {
     spans.erase(std::remove_if(spans.begin(), spans.end(),
@@ -1042,14 +1345,18 @@ class ArticleRecognizer {
     drop_nationality_words(text, spans);
     extend_places(text, tokens, spans);
     merge_region_chains(text, tokens, spans);
+    merge_state_bodies(text, tokens, spans);
+    mark_state_agents(text, tokens, spans);
     for (const Span& s : spans) {
-      add_mention(s.begin, s.end, field, sentence, s.name, s.type, s.rule);
+      add_mention(s.begin, s.end, field, sentence, s.name, s.type, s.rule, s.role);
     }
+    state_abbreviation_spans(text, tokens, sentence, field);
     honorific_spans(text, tokens, sentence, field);
     person_spans(text, tokens, spans, sentence, field);
     foreign_name_spans(text, tokens, spans, sentence, field);
     bare_name_spans(text, tokens, end, sentence, field);
     cued_org_spans(text, tokens, sentence, field);
+    affiliation_spans(text, tokens, sentence, field);
     if (field.empty()) {
       product_spans(text, begin, end, tokens, spans, sentence, field);
       parenthesized_aliases(text, tokens, spans, sentence, field);
@@ -1098,7 +1405,8 @@ class ArticleRecognizer {
 
   // ---- whole article ----------------------------------------------------------------------
   // "배 부총리": a surname and a title refer to the one person of the article with that
-  // surname; nothing is guessed when there are several.
+  // surname; nothing is guessed when there are several, and with none the reference is an
+  // anonymised person ("박 경사"). "조씨" likewise names the one 조 of the article.
   void resolve_short_references(const std::vector<std::vector<Token>>& words) {
     std::map<std::string, std::vector<std::string>> by_surname;
     for (const RawMention& m : mentions_) {
@@ -1117,22 +1425,53 @@ class ArticleRecognizer {
         }
       }
     }
-    if (by_surname.empty()) return;
     const std::string_view text = article_.text;
     for (std::size_t si = 0; si < words.size(); ++si) {
-      const std::vector<Token>& tokens = words[si];
-      for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-        const std::string surname(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
-        const auto it = by_surname.find(surname);
-        if (it == by_surname.end() || it->second.size() != 1 || surname.size() != 3) continue;
-        if (!gap_is_space(gap(text, tokens, i + 1))) continue;
-        std::string role;
-        if (token_title(text, tokens[i + 1], role) == nullptr) continue;
-        // The referring expression is the surname with its title ("배 부총리").
-        add_mention(tokens[i].begin, tokens[i + 1].begin + role.size(), "", static_cast<int>(si),
-                    it->second.front(), EntityType::person, "person.surname_title");
+      for (std::size_t i = 0; i + 1 < words[si].size(); ++i) {
+        surname_title_reference(text, words[si], i, static_cast<int>(si), by_surname);
       }
     }
+  }
+
+  // Token i as a surname (or a capital letter) before [MODIFIER...] TITLE: "배 부총리" resolves
+  // to the one 배 of the article; "박 경사" with no such full name is an anonymised person;
+  // "A 경장" stands for a withheld name.
+  void surname_title_reference(std::string_view text, const std::vector<Token>& tokens, std::size_t i, int sentence,
+                               const std::map<std::string, std::vector<std::string>>& by_surname) {
+    const std::string_view surname = token_text(text, tokens[i]);
+    const bool letter = surname.size() == 1 && surname[0] >= 'A' && surname[0] <= 'Z';
+    if (!letter && surname.size() != 3 && surname.size() != 6) return;  // "배", "남궁"
+    if (!gap_is_space(gap(text, tokens, i + 1)) || !(letter || rules_.is_surname(surname))) return;
+    // "박 전 차관": modifiers between the surname and the title.
+    std::size_t t = i + 1;
+    while (t + 1 < tokens.size() && rules_.is_modifier(token_text(text, tokens[t])) &&
+           gap_is_space(gap(text, tokens, t + 1))) {
+      ++t;
+    }
+    std::string role;
+    if (token_title(text, tokens[t], role) == nullptr) return;
+    const std::size_t title_end = tokens[t].begin + role.size();
+    if (letter) {
+      // A letter names nobody on its own, so the title stays in the mention.
+      add_mention(tokens[i].begin, title_end, "", sentence, std::string(surname) + " " + role, EntityType::person,
+                  "person.anonymous");
+      return;
+    }
+    const auto it = by_surname.find(std::string(surname));
+    if (it != by_surname.end()) {
+      if (it->second.size() != 1 || surname.size() != 3) return;  // several: no guess
+      // The referring expression is the surname with its title ("배 부총리"), as the seeds'
+      // answer key names it.
+      add_mention(tokens[i].begin, title_end, "", sentence, it->second.front(), EntityType::person,
+                  "person.surname_title");
+      return;
+    }
+    // No full name to resolve to: an anonymised person named by surname and title, like
+    // "김 씨", whose mention is the surname. "전 대통령" is a former president: syllables that
+    // are mostly prefixes are excluded, unless a modifier follows ("전 전 대통령").
+    if (people_.is_not_title_surname(surname) && t == i + 1) return;
+    add_mention(tokens[i].begin, tokens[i].end, "", sentence, std::string(surname) + " " + role, EntityType::person,
+                "person.surname_title_anonymous");
   }
 
   // A person found once by a rule is the same person wherever the full name recurs.
@@ -1161,7 +1500,7 @@ class ArticleRecognizer {
   }
 
   void add_mention(std::size_t begin, std::size_t end, const std::string& field, int sentence,
-                   std::string name, EntityType type, std::string rule) {
+                   std::string name, EntityType type, std::string rule, std::string role = {}) {
     // First finder wins. Accepted mentions of one field never overlap, so only the one that
     // starts last before `end` can overlap [begin, end): a map lookup instead of a scan of
     // every mention so far (that scan made long articles quadratic).
@@ -1171,7 +1510,7 @@ class ArticleRecognizer {
       if (prev->first.first == field && prev->second > begin) return;
     }
     taken_.emplace(std::make_pair(field, begin), end);
-    mentions_.push_back({begin, end, field, sentence, std::move(name), type, std::move(rule)});
+    mentions_.push_back({begin, end, field, sentence, std::move(name), type, std::move(rule), std::move(role)});
   }
 
   void build_output(Extraction& out) {
@@ -1204,6 +1543,7 @@ class ArticleRecognizer {
       mention.rule = m.rule;
       mention.field = m.field;
       mention.sentence = m.sentence;
+      mention.role = m.role;
       out.entities[it->second].mentions.push_back(std::move(mention));
     }
     for (RawRelation& r : relations_) {

@@ -9,9 +9,13 @@
 //  3. overlaps resolved leftmost-longest;
 //  4. people: NAME[·NAME…] [ORG] [MODIFIER…] TITLE, TITLE-BEFORE-NAME ("배우 한혜진"),
 //     yielding relations person —title→ organization, and reporter —기자→ media;
-//  5. places extended by a venue word ("코엑스 오디토리움"), products in quotes after a
-//     company ("'하이퍼클로바X'를 공개"), abbreviations defined in parentheses;
-// then, over the whole article: short references ("배 부총리" -> 배경훈) and repeated names.
+//  5. places extended by a venue word ("코엑스 오디토리움"), region chains, a region before a
+//     generic state body as one organization ("일본 정부"), places acting as states marked with
+//     the mention role "agent" ("북한이 … 발사했다", "남북 정상회담": the entity stays the
+//     place), products in quotes after a company ("'하이퍼클로바X'를 공개"), abbreviations
+//     defined in parentheses;
+// then, over the whole article: short references ("배 부총리" -> 배경훈; with no full name an
+// anonymised person "박 경사" whose mention is the surname) and repeated names.
 // Every mention records the rule or gazetteer entry that produced it.
 #pragma once
 

@@ -52,6 +52,11 @@ struct Mention {
   std::string rule;       // what found it: a rule id ("person.name_title") or "gazetteer:<id>"
   std::string field;      // empty for Article::text; "publisher" or "author" for metadata
   int sentence = -1;      // index into Extraction::sentences; -1 for metadata
+  // What the entity does in this mention, when that differs from what its type suggests;
+  // empty by default. "agent": a place acting as a state, government or team ("북한이
+  // 미사일을 발사했다", "한미 정상회담") rather than being a location; the entity stays the
+  // place (one entity per name and type).
+  std::string role;
 };
 
 // An entity as one article knows it: canonical name, type, every mention.

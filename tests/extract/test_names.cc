@@ -8,8 +8,10 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "extract/data_file.h"
+#include "extract/json_output.h"
 #include "extract/person_rules.h"
 #include "extract/pipeline.h"
 #include "extract/place_rules.h"
@@ -53,6 +55,16 @@ std::string rule_of(const Extraction& x, const std::string& surface) {
     }
   }
   return "";
+}
+
+// The mentions of `entity` whose surface is `surface`.
+std::vector<sillok::Mention> mentions_of(const Entity* entity, const std::string& surface) {
+  std::vector<sillok::Mention> out;
+  if (entity == nullptr) return out;
+  for (const auto& m : entity->mentions) {
+    if (m.text == surface) out.push_back(m);
+  }
+  return out;
 }
 
 }  // namespace
@@ -241,4 +253,223 @@ TEST_CASE("organizations: a cue word announces an organization no list knows", "
   const Extraction y = run("협력 업체 12곳을 선정했다. 업계 관계자는 말했다. 소속사 측은 부인했다.");
   INFO(describe(y));
   for (const Entity& e : y.entities) CHECK(e.type == EntityType::place);  // nothing else
+}
+
+TEST_CASE("states: a country acting as a state keeps its place entity, with the role agent",
+          "[extract][names][states]") {
+  const Extraction x = run("북한이 어제 동해상으로 단거리 탄도미사일을 발사했다. 대표단은 오후에 일본에 "
+                           "도착했다. 미국에서 열린 회의에도 참석했다. 캐나다는 추가 제재를 발표했다.");
+  INFO(describe(x));
+  const Entity* nk = find(x, "북한", EntityType::place);
+  REQUIRE(nk != nullptr);
+  REQUIRE(nk->mentions.size() == 1);
+  CHECK(nk->mentions.front().role == "agent");
+  // One entity: the acting state is no second (organization) entity.
+  for (const Entity& e : x.entities) CHECK((e.name != "북한" || e.type == EntityType::place));
+  const Entity* ca = find(x, "캐나다", EntityType::place);
+  REQUIRE(ca != nullptr);
+  CHECK(ca->mentions.front().role == "agent");
+  // Places where something happens stay plain locations.
+  for (const char* name : {"일본", "미국"}) {
+    INFO(name);
+    const Entity* e = find(x, name, EntityType::place);
+    REQUIRE(e != nullptr);
+    CHECK(e->mentions.front().role.empty());
+  }
+}
+
+TEST_CASE("states: a possessor of an action noun and a party to talks act as states",
+          "[extract][names][states]") {
+  const Extraction x = run("정부는 러시아의 포격을 규탄했다. 회담에서 한국측과 협의를 이어가기로 했다. "
+                           "독일의 공격수가 골을 넣었다.");
+  INFO(describe(x));
+  const Entity* ru = find(x, "러시아", EntityType::place);
+  REQUIRE(ru != nullptr);
+  CHECK(ru->mentions.front().role == "agent");
+  const Entity* kr = find(x, "대한민국", EntityType::place);
+  REQUIRE(kr != nullptr);
+  CHECK(kr->mentions.front().role == "agent");
+  // "공격수" is a player, not an attack: 독일 stays a place.
+  const Entity* de = find(x, "독일", EntityType::place);
+  REQUIRE(de != nullptr);
+  CHECK(de->mentions.front().role.empty());
+}
+
+TEST_CASE("states: one-syllable abbreviations of states together are each a state mention",
+          "[extract][names][states]") {
+  const Extraction x = run("남북 정상회담이 끝난 뒤 한미일 외교장관이 만났다. 북-중 교역은 줄었고 "
+                           "한·일 관계도 얼어붙었다. 북측은 답하지 않았다.");
+  INFO(describe(x));
+  const Entity* kr = find(x, "대한민국", EntityType::place);
+  const Entity* nk = find(x, "북한", EntityType::place);
+  const Entity* us = find(x, "미국", EntityType::place);
+  const Entity* jp = find(x, "일본", EntityType::place);
+  const Entity* cn = find(x, "중국", EntityType::place);
+  REQUIRE(kr != nullptr);
+  REQUIRE(nk != nullptr);
+  REQUIRE(us != nullptr);
+  REQUIRE(jp != nullptr);
+  REQUIRE(cn != nullptr);
+  CHECK(mentions_of(kr, "남").size() == 1);
+  CHECK(mentions_of(kr, "한").size() == 2);  // 한미일, 한·일
+  CHECK(mentions_of(nk, "북").size() == 3);  // 남북, 북-중, 북측
+  CHECK(mentions_of(jp, "일").size() == 2);
+  CHECK(mentions_of(cn, "중").size() == 1);
+  for (const Entity* e : {kr, nk, us, jp, cn}) {
+    for (const auto& m : e->mentions) {
+      CHECK(m.role == "agent");
+      CHECK(m.rule == "place.state_abbreviation");
+    }
+  }
+}
+
+TEST_CASE("states: other words with the same syllables are no states", "[extract][names][states]") {
+  const Extraction x = run("북미 대륙과 중남미 시장을 겨냥했다. 영국 매체 미러에 따르면 그는 중요한 "
+                           "경기에 나선다. 한남동 주민과 남한산성 방문객이 모였다.");
+  INFO(describe(x));
+  for (const Entity& e : x.entities) {
+    for (const auto& m : e.mentions) CHECK(m.rule != "place.state_abbreviation");
+  }
+}
+
+TEST_CASE("states: a region before a generic state body names that body", "[extract][names][states]") {
+  const Extraction x = run("일본 정부는 유감을 표명했다. 프랑스 검찰은 수사에 착수했다. 브라질 대표팀이 "
+                           "입국했다.");
+  INFO(describe(x));
+  const Entity* jp = find(x, "일본 정부", EntityType::government);
+  REQUIRE(jp != nullptr);
+  CHECK(jp->mentions.front().rule == "org.state_body");
+  CHECK(find(x, "프랑스 검찰", EntityType::government) != nullptr);
+  CHECK(find(x, "브라질 대표팀", EntityType::organization) != nullptr);
+  // The region is the body's qualifier here, not a separate place mention.
+  CHECK(find(x, "일본", EntityType::place) == nullptr);
+  // A bare generic word is still no entity.
+  const Extraction y = run("정부는 대책을 내놨다. 검찰은 수사에 착수했다.");
+  INFO(describe(y));
+  CHECK(y.entities.empty());
+}
+
+TEST_CASE("names: a surname and a title with no full name make an anonymised person",
+          "[extract][names]") {
+  const Extraction x = run("현장에 출동한 박 경사는 주민을 대피시켰다. 간담회에서 윤 위원장이 인사말을 했다.");
+  INFO(describe(x));
+  const Entity* park = find(x, "박 경사", EntityType::person);
+  REQUIRE(park != nullptr);
+  REQUIRE(park->mentions.size() == 1);
+  CHECK(park->mentions.front().text == "박");  // the surname, as for "김씨"
+  CHECK(park->mentions.front().rule == "person.surname_title_anonymous");
+  CHECK(find(x, "윤 위원장", EntityType::person) != nullptr);
+  // "전 대통령" is a former president, "한 기자" a reporter: no surnames there.
+  const Extraction y = run("전 대통령은 말을 아꼈다. 한 기자가 질문했다. 그는 소식을 전했다.");
+  INFO(describe(y));
+  CHECK(count_type(y, EntityType::person) == 0);
+}
+
+TEST_CASE("json: a mention's role is written only when set and read back", "[extract][names][json]") {
+  const Extraction x = run("북한이 미사일을 발사했다. 대표단은 일본에 도착했다.");
+  const nlohmann::json j = sillok::to_json(x);
+  int with_role = 0;
+  int without = 0;
+  for (const auto& e : j.at("entities")) {
+    for (const auto& m : e.at("mentions")) {
+      if (m.contains("role")) {
+        ++with_role;
+        CHECK(m.at("role") == "agent");
+      } else {
+        ++without;
+      }
+    }
+  }
+  CHECK(with_role == 1);
+  CHECK(without >= 1);
+  const Extraction back = sillok::extraction_from_json(j);
+  const Entity* nk = find(back, "북한", EntityType::place);
+  REQUIRE(nk != nullptr);
+  CHECK(nk->mentions.front().role == "agent");
+}
+
+TEST_CASE("states: a bad state_agents table is refused with the file named", "[extract][names][states]") {
+  const auto dir = std::filesystem::temp_directory_path() / "sillok_test_states_data";
+  std::filesystem::create_directories(dir / "rules");
+  {
+    std::ofstream out(dir / "rules" / "places.json");
+    out << R"({"format": "sillok-rules/places", "version": 1,
+               "state_agents": {"abbreviations": [{"syllable": "북한", "place": "북한"}]}})";
+  }
+  try {
+    sillok::PlaceRules::load(dir.string());
+    FAIL("a two-syllable abbreviation was accepted");
+  } catch (const sillok::DataError& e) {
+    const std::string what = e.what();
+    CHECK(what.find("places.json") != std::string::npos);
+    CHECK(what.find("북한") != std::string::npos);
+  }
+  {
+    std::ofstream out(dir / "rules" / "places.json");
+    out << R"({"format": "sillok-rules/places", "version": 1,
+               "state_bodies": [{"word": "정부", "type": "place"}]})";
+  }
+  CHECK_THROWS_AS(sillok::PlaceRules::load(dir.string()), sillok::DataError);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("organizations: a party name no list knows ends like a party", "[extract][names]") {
+  const Extraction x = run("한빛미래당 대표는 기자회견을 열었다. 새물결민주연합 소속 의원들도 참석했다. "
+                           "회의는 식당에서 열렸다.");
+  INFO(describe(x));
+  const Entity* a = find(x, "한빛미래당", EntityType::organization);
+  REQUIRE(a != nullptr);
+  CHECK(a->mentions.front().rule == "org.suffix.party");
+  CHECK(find(x, "새물결민주연합", EntityType::organization) != nullptr);
+  for (const Entity& e : x.entities) CHECK(e.name != "식당");
+}
+
+TEST_CASE("names: withheld and lettered names before a title or with 군/양", "[extract][names]") {
+  const Extraction x = run("당시 최모 상병이 부상을 입었다. 한빛대 윤모(52·여) 교수는 조사를 받았다. "
+                           "A군은 학교에 갔고 B(9)양도 함께 있었다. C 원사는 격리됐다. 노 전 장관은 귀국했다.");
+  INFO(describe(x));
+  struct Want {
+    const char* name;
+    const char* surface;
+  };
+  for (const Want w : {Want{"최모 상병", "최"}, Want{"윤모 교수", "윤"}, Want{"A 군", "A"}, Want{"B 양", "B"},
+                       Want{"C 원사", "C 원사"}, Want{"노 장관", "노"}}) {
+    INFO(w.name);
+    const Entity* e = find(x, w.name, EntityType::person);
+    REQUIRE(e != nullptr);
+    CHECK(e->mentions.front().text == w.surface);
+  }
+  // A county is no boy: "군" counts only after a capital letter.
+  const Extraction y = run("화천군은 축제를 열었다.");
+  INFO(describe(y));
+  CHECK(count_type(y, EntityType::person) == 0);
+}
+
+TEST_CASE("places: a country naming a time zone is still mentioned", "[extract][names]") {
+  const Extraction x = run("결승전은 26일 오후 8시(한국시각) 열린다. 선수단은 현지시간 오전에 도착했다.");
+  INFO(describe(x));
+  const Entity* kr = find(x, "대한민국", EntityType::place);
+  REQUIRE(kr != nullptr);
+  CHECK(kr->mentions.front().text == "한국");
+  CHECK(kr->mentions.front().role.empty());
+  CHECK(count_type(x, EntityType::place) == 1);  // "현지" is no place
+}
+
+TEST_CASE("organizations: a word in parentheses after a person is the person's team",
+          "[extract][names]") {
+  const Extraction x = run("결승골은 김하준(한빛FC)이 넣었고 도움은 최서준(부산)이 기록했다. "
+                           "제보자 이도윤(가명)씨와 박지호(연애전문가)도 나왔다.");
+  INFO(describe(x));
+  const Entity* club = find(x, "한빛FC", EntityType::organization);
+  REQUIRE(club != nullptr);
+  CHECK(club->mentions.front().rule == "org.affiliation");
+  // A known region there is a team named after it: the place acts (role agent).
+  const Entity* busan = find(x, "부산", EntityType::place);
+  REQUIRE(busan != nullptr);
+  CHECK(busan->mentions.front().role == "agent");
+  // Everyday words and words for kinds of people describe the person.
+  for (const Entity& e : x.entities) {
+    CHECK(e.name != "가명");
+    CHECK(e.name != "연애전문가");
+  }
 }
