@@ -28,7 +28,7 @@ constexpr std::size_t kUnreached = std::numeric_limits<std::size_t>::max();
 // so the path found among equally short ones does not depend on insertion order.
 std::vector<std::size_t> bfs(const graph_detail::GraphData& impl, Vertex start, int max_depth,
                              int min_articles, std::vector<Vertex>* parent) {
-  const Graph& g = impl.graph;
+  const Graph& g = impl.graph();
   std::vector<std::size_t> dist(boost::num_vertices(g), kUnreached);
   if (parent) parent->assign(boost::num_vertices(g), start);
   std::deque<Vertex> queue{start};
@@ -41,10 +41,11 @@ std::vector<std::size_t> bfs(const graph_detail::GraphData& impl, Vertex start, 
     next.clear();
     for (const auto& e : boost::make_iterator_range(boost::out_edges(u, g))) {
       const Vertex w = boost::target(e, g);
-      if (dist[w] == kUnreached && impl.data(e).articles >= min_articles) next.push_back(w);
+      if (dist[w] == kUnreached && impl.data(g, e).articles >= min_articles) next.push_back(w);
     }
     if (parent) {
-      std::sort(next.begin(), next.end(), [&](Vertex a, Vertex b) { return g[a].id < g[b].id; });
+      std::sort(next.begin(), next.end(),
+                [&](Vertex a, Vertex b) { return impl.nodes[a].id < impl.nodes[b].id; });
     }
     for (Vertex w : next) {
       dist[w] = dist[u] + 1;
@@ -70,8 +71,7 @@ std::vector<double> degree_scores(const Graph& g) {
 // Weighted PageRank by power iteration. Isolated vertices have no out-links; their rank is
 // spread evenly (the usual dangling-node rule), so scores always sum to 1.
 std::vector<double> pagerank_scores(const graph_detail::GraphData& impl) {
-  const Graph& g = impl.graph;
-  const std::size_t n = boost::num_vertices(g);
+  const std::size_t n = impl.nodes.size();
   if (n == 0) return {};
   constexpr double kDamping = 0.85;
   std::vector<double> strength(n, 0.0);
@@ -100,12 +100,15 @@ std::vector<double> pagerank_scores(const graph_detail::GraphData& impl) {
   return rank;
 }
 
-// Brandes betweenness. On an undirected graph Boost already counts each unordered pair of
-// endpoints once (the textbook value: the middle of a 3-path scores 1), checked by a test.
+// Brandes betweenness, each unordered pair of endpoints counted once (the textbook value: the
+// middle of a 3-path scores 1), checked by a test. Graph stores each undirected edge as two
+// arcs, so Boost sees a symmetric directed graph and counts every pair in both directions:
+// exactly twice what it reports for the same graph declared undirected (where it halves).
 std::vector<double> betweenness_scores(const Graph& g) {
   std::vector<double> score(boost::num_vertices(g), 0.0);
   boost::brandes_betweenness_centrality(g, boost::centrality_map(boost::make_iterator_property_map(
                                                score.begin(), boost::get(boost::vertex_index, g))));
+  for (double& s : score) s /= 2;
   return score;
 }
 
@@ -115,7 +118,8 @@ std::vector<std::int64_t> EntityGraph::shortest_path(std::int64_t from, std::int
   auto f = impl_->vertex_of.find(from);
   auto t = impl_->vertex_of.find(to);
   if (f == impl_->vertex_of.end() || t == impl_->vertex_of.end()) return {};
-  const Graph& g = impl_->graph;
+  const Graph& g = impl_->graph();
+  const std::vector<GraphNode>& nodes = impl_->nodes;
   const auto dist = bfs(*impl_, f->second, -1, std::numeric_limits<int>::min(), nullptr);
   if (dist[t->second] == kUnreached) return {};
   // Strongest of the fewest-hop paths: over the BFS layers up to `to`, each vertex keeps the
@@ -135,16 +139,16 @@ std::vector<std::int64_t> EntityGraph::shortest_path(std::int64_t from, std::int
     for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g))) {
       const Vertex u = boost::target(e, g);
       if (dist[u] == kUnreached || dist[u] + 1 != dist[v]) continue;
-      const EdgeData& d = impl_->data(e);
+      const EdgeData& d = impl_->data(g, e);
       const Score s{best[u].first + d.sentences, best[u].second + d.articles};
-      if (s > best[v] || (s == best[v] && g[u].id < g[parent[v]].id)) {
+      if (s > best[v] || (s == best[v] && nodes[u].id < nodes[parent[v]].id)) {
         best[v] = s;
         parent[v] = u;
       }
     }
   }
   std::vector<std::int64_t> path;
-  for (Vertex v = t->second; v != f->second; v = parent[v]) path.push_back(g[v].id);
+  for (Vertex v = t->second; v != f->second; v = parent[v]) path.push_back(nodes[v].id);
   path.push_back(from);
   std::reverse(path.begin(), path.end());
   return path;
@@ -154,18 +158,18 @@ std::vector<std::pair<GraphNode, double>> EntityGraph::rank(const std::string& b
                                                             std::size_t top) const {
   std::vector<double> score;
   if (by == "degree") {
-    score = degree_scores(impl_->graph);
+    score = degree_scores(impl_->graph());
   } else if (by == "pagerank") {
     score = pagerank_scores(*impl_);
   } else if (by == "betweenness") {
-    score = betweenness_scores(impl_->graph);
+    score = betweenness_scores(impl_->graph());
   } else {
     throw std::invalid_argument("graph: unknown ranking '" + by +
                                 "' (expected degree, pagerank or betweenness)");
   }
   std::vector<std::pair<GraphNode, double>> out;
   out.reserve(score.size());
-  for (std::size_t v = 0; v < score.size(); ++v) out.emplace_back(impl_->graph[v], score[v]);
+  for (std::size_t v = 0; v < score.size(); ++v) out.emplace_back(impl_->nodes[v], score[v]);
   std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
     return std::make_tuple(-x.second, std::cref(x.first.name), x.first.id) <
            std::make_tuple(-y.second, std::cref(y.first.name), y.first.id);
@@ -176,7 +180,7 @@ std::vector<std::pair<GraphNode, double>> EntityGraph::rank(const std::string& b
 
 EntityGraph EntityGraph::filtered(std::optional<std::int64_t> center, int depth,
                                   int min_weight) const {
-  const std::size_t n = boost::num_vertices(impl_->graph);
+  const std::size_t n = impl_->nodes.size();
   std::vector<bool> keep(n, !center.has_value());
   if (center) {
     auto it = impl_->vertex_of.find(*center);
@@ -188,7 +192,7 @@ EntityGraph EntityGraph::filtered(std::optional<std::int64_t> center, int depth,
 }
 
 EntityGraph EntityGraph::without(const std::vector<std::int64_t>& ids) const {
-  std::vector<bool> keep(boost::num_vertices(impl_->graph), true);
+  std::vector<bool> keep(impl_->nodes.size(), true);
   for (std::int64_t id : ids) {
     auto it = impl_->vertex_of.find(id);
     if (it != impl_->vertex_of.end()) keep[it->second] = false;
@@ -197,7 +201,7 @@ EntityGraph EntityGraph::without(const std::vector<std::int64_t>& ids) const {
 }
 
 EntityGraph EntityGraph::keep_only(const std::vector<bool>& keep, int min_weight) const {
-  const std::size_t n = boost::num_vertices(impl_->graph);
+  const std::size_t n = impl_->nodes.size();
   EntityGraph out;
   // Same article table, so the copied edges' article references stay valid and articles
   // already counted here are still recognised as seen.
@@ -206,19 +210,21 @@ EntityGraph EntityGraph::keep_only(const std::vector<bool>& keep, int min_weight
   std::vector<Vertex> new_vertex(n);
   for (std::size_t v = 0; v < n; ++v) {
     if (!keep[v]) continue;
-    out.add_node(impl_->graph[v]);
-    new_vertex[v] = out.impl_->vertex_of.at(impl_->graph[v].id);
+    out.add_node(impl_->nodes[v]);
+    new_vertex[v] = out.impl_->vertex_of.at(impl_->nodes[v].id);
     out.impl_->node_days[new_vertex[v]] = impl_->node_days[v];
     out.impl_->node_articles[new_vertex[v]] = impl_->node_articles[v];
   }
   for (const EdgeData& e : impl_->edge_data) {
     if (!keep[e.u] || !keep[e.v] || e.articles < min_weight) continue;
     EdgeData& copy = out.impl_->edge_data[out.impl_->edge_index(new_vertex[e.u], new_vertex[e.v])];
-    const std::size_t u = copy.u;
-    const std::size_t v = copy.v;
+    const std::uint32_t u = copy.u;
+    const std::uint32_t v = copy.v;
     copy = e;
     copy.u = u;
     copy.v = v;
+    copy.more = EdgeData::kNoMore;
+    if (e.more != EdgeData::kNoMore) out.impl_->more(copy) = impl_->edge_more[e.more];
   }
   return out;
 }

@@ -25,10 +25,11 @@ namespace {
 std::int64_t weight(const EdgeData& data) { return std::max(1, data.articles); }
 
 // Vertices by entity id: the visiting order of both methods.
-std::vector<Vertex> id_order(const Graph& g) {
-  std::vector<Vertex> order(boost::num_vertices(g));
-  for (std::size_t v = 0; v < order.size(); ++v) order[v] = v;
-  std::sort(order.begin(), order.end(), [&](Vertex a, Vertex b) { return g[a].id < g[b].id; });
+std::vector<Vertex> id_order(const std::vector<GraphNode>& nodes) {
+  std::vector<Vertex> order(nodes.size());
+  for (std::size_t v = 0; v < order.size(); ++v) order[v] = static_cast<Vertex>(v);
+  std::sort(order.begin(), order.end(),
+            [&](Vertex a, Vertex b) { return nodes[a].id < nodes[b].id; });
   return order;
 }
 
@@ -56,13 +57,13 @@ struct Level {
 // Level 0: node i is the i-th vertex in entity-id order.
 Level first_level(const GraphData& impl, const std::vector<Vertex>& order,
                   const std::vector<std::size_t>& node_of) {
-  const Graph& g = impl.graph;
+  const Graph& g = impl.graph();
   Level level;
   level.self.assign(order.size(), 0);
   for (Vertex v : order) {
     for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g))) {
       level.to.push_back(node_of[boost::target(e, g)]);
-      level.w.push_back(weight(impl.data(e)));
+      level.w.push_back(weight(impl.data(g, e)));
     }
     level.begin.push_back(level.to.size());
   }
@@ -164,7 +165,7 @@ Level aggregate(const Level& level, const std::vector<std::size_t>& comm, std::s
 
 // Louvain: community of each vertex, as a label (a node index of the last level).
 std::vector<std::size_t> louvain_labels(const GraphData& impl) {
-  const std::vector<Vertex> order = id_order(impl.graph);
+  const std::vector<Vertex> order = id_order(impl.nodes);
   std::vector<std::size_t> node_of(order.size());
   for (std::size_t i = 0; i < order.size(); ++i) node_of[order[i]] = i;
   Level level = first_level(impl, order, node_of);
@@ -191,7 +192,7 @@ std::vector<std::size_t> louvain_labels(const GraphData& impl) {
 // the endpoint of higher (degree, index) rank; a vertex then has O(sqrt(E)) higher-ranked
 // neighbours, and the whole count costs O(E^1.5) instead of sum(degree^2).
 std::vector<double> propagation_weights(const GraphData& impl) {
-  const Graph& g = impl.graph;
+  const Graph& g = impl.graph();
   const std::size_t n = boost::num_vertices(g);
   struct Arc {
     Vertex to;
@@ -252,9 +253,9 @@ std::size_t best_label(std::size_t own, const std::vector<std::size_t>& labels,
 // Stops when a sweep changes nothing, or after 100 sweeps (it need not converge). Each sweep
 // is O(E): label sums go into a dense array, reset after each vertex.
 std::vector<std::size_t> propagation_labels(const GraphData& impl) {
-  const Graph& g = impl.graph;
+  const Graph& g = impl.graph();
   const std::vector<double> w = propagation_weights(impl);
-  const std::vector<Vertex> order = id_order(g);
+  const std::vector<Vertex> order = id_order(impl.nodes);
   std::vector<std::size_t> label(order.size());
   for (std::size_t i = 0; i < order.size(); ++i) label[order[i]] = i;
   std::vector<double> sum(label.size(), 0.0);
@@ -296,15 +297,16 @@ double modularity(const GraphData& impl, const std::vector<std::size_t>& label) 
   }
   if (m == 0.0) return 0.0;
   double q = 0.0;
-  for (const auto& [l, c] : by_label) q += c.first / m - (c.second / (2 * m)) * (c.second / (2 * m));
+  for (const auto& [l, c] : by_label)
+    q += c.first / m - (c.second / (2 * m)) * (c.second / (2 * m));
   return q;
 }
 
 // Groups of vertices by label, in the documented order.
 std::vector<std::vector<GraphNode>> groups_of(const GraphData& impl,
                                               const std::vector<std::size_t>& label) {
-  const Graph& g = impl.graph;
-  std::vector<double> strength(boost::num_vertices(g), 0.0);
+  const std::vector<GraphNode>& g = impl.nodes;
+  std::vector<double> strength(g.size(), 0.0);
   for (const EdgeData& e : impl.edge_data) {
     strength[e.u] += static_cast<double>(weight(e));
     strength[e.v] += static_cast<double>(weight(e));

@@ -14,6 +14,9 @@
 namespace sillok {
 
 using graph_detail::EdgeData;
+using graph_detail::EdgeMore;
+using graph_detail::EdgeProps;
+using graph_detail::Graph;
 using graph_detail::Vertex;
 
 namespace {
@@ -36,12 +39,47 @@ std::string article_date(const GraphArticle& article) {
   return d.substr(0, 10);
 }
 
-// Number of values present in both sorted, distinct vectors.
-int count_common(const std::vector<int>& a, const std::vector<int>& b) {
+// The distinct entities of one article and the sentences each occurs in, in flat arrays (one
+// allocation per array per article rather than one per entity).
+struct ArticleEntities {
+  std::vector<Vertex> vertex;      // sorted, distinct
+  std::vector<std::size_t> begin;  // entity i's sentences: sentence[begin[i], begin[i + 1])
+  std::vector<int> sentence;       // per entity: sorted, distinct, >= 0
+
+  std::size_t size() const { return vertex.size(); }
+  // Number of sentences entities i and j share.
+  int common_sentences(std::size_t i, std::size_t j) const;
+};
+
+// Groups (vertex, sentence) mentions per vertex; sentence -1 (metadata) makes the vertex part
+// of the article without adding a sentence. Sorts `seen`.
+ArticleEntities group_mentions(std::vector<std::pair<Vertex, int>>& seen) {
+  std::sort(seen.begin(), seen.end());
+  ArticleEntities out;
+  out.vertex.reserve(seen.size());
+  out.begin.reserve(seen.size() + 1);
+  out.sentence.reserve(seen.size());
+  for (const auto& [v, sentence] : seen) {
+    if (out.vertex.empty() || out.vertex.back() != v) {
+      out.vertex.push_back(v);
+      out.begin.push_back(out.sentence.size());
+    }
+    const bool first_of_vertex = out.sentence.size() == out.begin.back();
+    if (sentence >= 0 && (first_of_vertex || out.sentence.back() != sentence)) {
+      out.sentence.push_back(sentence);
+    }
+  }
+  out.begin.push_back(out.sentence.size());
+  return out;
+}
+
+int ArticleEntities::common_sentences(std::size_t a_index, std::size_t b_index) const {
   int n = 0;
-  auto i = a.begin();
-  auto j = b.begin();
-  while (i != a.end() && j != b.end()) {
+  auto i = sentence.begin() + static_cast<std::ptrdiff_t>(begin[a_index]);
+  const auto i_end = sentence.begin() + static_cast<std::ptrdiff_t>(begin[a_index + 1]);
+  auto j = sentence.begin() + static_cast<std::ptrdiff_t>(begin[b_index]);
+  const auto j_end = sentence.begin() + static_cast<std::ptrdiff_t>(begin[b_index + 1]);
+  while (i != i_end && j != j_end) {
     if (*i < *j) {
       ++i;
     } else if (*j < *i) {
@@ -64,6 +102,30 @@ void insert_day(std::vector<std::int32_t>& days, std::int32_t day) {
   }
   auto pos = std::lower_bound(days.begin(), days.end(), day);
   if (*pos != day) days.insert(pos, day);
+}
+
+// The compressed rows of a graph: both arcs of every edge, grouped by source with a stable
+// counting sort, so each vertex lists its edges in the order they were first seen (the order
+// Boost's adjacency_list kept before; nothing depends on it, but results stay identical).
+Graph lay_out(std::size_t vertices, const std::vector<EdgeData>& edges) {
+  std::vector<std::size_t> next(vertices + 1, 0);
+  for (const EdgeData& e : edges) {
+    ++next[e.u + 1];
+    ++next[e.v + 1];
+  }
+  for (std::size_t v = 1; v <= vertices; ++v) next[v] += next[v - 1];
+  std::vector<std::pair<Vertex, Vertex>> arcs(2 * edges.size());
+  std::vector<EdgeProps> props(arcs.size());
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const EdgeData& e = edges[i];
+    const EdgeProps p{static_cast<std::uint32_t>(i)};
+    arcs[next[e.u]] = {e.u, e.v};
+    props[next[e.u]++] = p;
+    arcs[next[e.v]] = {e.v, e.u};
+    props[next[e.v]++] = p;
+  }
+  return Graph(boost::edges_are_sorted, arcs.begin(), arcs.end(), props.begin(),
+               static_cast<Vertex>(vertices), static_cast<std::uint32_t>(arcs.size()));
 }
 
 void remove_name(std::unordered_map<std::string, std::vector<std::int64_t>>& index,
@@ -95,17 +157,52 @@ EdgeInfo GraphData::info(const EdgeData& data) const {
   EdgeInfo info;
   info.articles = data.articles;
   info.sentences = data.sentences;
-  for (std::uint32_t ref : data.article_refs) info.article_ids.push_back(article_ids[ref]);
+  static const EdgeMore kNone;
+  const EdgeMore& more = data.more == EdgeData::kNoMore ? kNone : edge_more[data.more];
+  if (data.articles > 0) info.article_ids.push_back(article_ids[data.first_ref]);
+  for (std::uint32_t ref : more.refs) info.article_ids.push_back(article_ids[ref]);
   std::sort(info.article_ids.begin(), info.article_ids.end());
-  for (std::int32_t day : data.days) info.dates.push_back(day_string(day));
+  std::vector<std::int32_t> days = more.days;
+  if (data.first_day != 0) {
+    days.insert(std::lower_bound(days.begin(), days.end(), data.first_day), data.first_day);
+  }
+  for (std::int32_t day : days) info.dates.push_back(day_string(day));
   if (!info.dates.empty()) {
     info.first_date = info.dates.front();
     info.last_date = info.dates.back();
   }
-  for (const RelationEdge& r : data.relations) info.roles.push_back(r.role);
+  for (const RelationEdge& r : more.relations) info.roles.push_back(r.role);
   std::sort(info.roles.begin(), info.roles.end());
   info.roles.erase(std::unique(info.roles.begin(), info.roles.end()), info.roles.end());
   return info;
+}
+
+const Graph& Adjacency::get(std::size_t vertices, const std::vector<EdgeData>& edges) const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  if (!graph_) graph_ = std::make_shared<const Graph>(lay_out(vertices, edges));
+  return *graph_;
+}
+
+void GraphData::add_shared_article(EdgeData& edge, std::uint32_t ref, std::int32_t day) {
+  if (edge.articles++ == 0) {
+    edge.first_ref = ref;
+  } else {
+    more(edge).refs.push_back(ref);
+  }
+  if (day == 0 || day == edge.first_day) return;
+  if (edge.first_day == 0) {
+    edge.first_day = day;
+  } else {
+    insert_day(more(edge).days, day);
+  }
+}
+
+EdgeMore& GraphData::more(EdgeData& edge) {
+  if (edge.more == EdgeData::kNoMore) {
+    edge.more = static_cast<std::uint32_t>(edge_more.size());
+    edge_more.emplace_back();
+  }
+  return edge_more[edge.more];
 }
 
 }  // namespace graph_detail
@@ -136,15 +233,18 @@ Vertex graph_detail::GraphData::vertex(std::int64_t id, std::string_view what,
 
 std::size_t graph_detail::GraphData::edge_index(Vertex a, Vertex b) {
   const std::uint64_t key = graph_detail::pair_key(a, b);
+  if (edge_data.size() >= graph_detail::kMaxEdges &&
+      edge_of.find(key) == graph_detail::PairIndex::kEmpty) {
+    throw std::length_error("graph: more than 2^31 - 2 edges");
+  }
   bool inserted = false;
   const std::size_t index = edge_of.find_or_insert(key, edge_data.size(), inserted);
   if (inserted) {
     EdgeData data;
     data.u = std::min(a, b);
     data.v = std::max(a, b);
-    edge_data.push_back(std::move(data));
-    // vecS out-edge lists allow parallel edges, so add_edge does not search: O(1).
-    boost::add_edge(a, b, graph_detail::EdgeProps{index}, graph);
+    edge_data.push_back(data);
+    adjacency.reset();  // the Boost graph is laid out again on the next traversal
   }
   return index;
 }
@@ -174,15 +274,17 @@ void EntityGraph::add_node(const GraphNode& node) {
   auto it = impl_->vertex_of.find(node.id);
   if (it == impl_->vertex_of.end()) {
     // Edge keys pack two vertex indices into 64 bits (graph_detail::pair_key).
-    if (boost::num_vertices(impl_->graph) >= 0xFFFFFFFFu) {
-      throw std::length_error("graph: more than 2^32 - 1 entities");
+    if (impl_->nodes.size() >= graph_detail::kMaxVertices) {
+      throw std::length_error("graph: more than 2^32 - 2 entities");
     }
-    const Vertex v = boost::add_vertex(node, impl_->graph);
+    const auto v = static_cast<Vertex>(impl_->nodes.size());
+    impl_->nodes.push_back(node);
+    impl_->adjacency.reset();
     impl_->node_days.emplace_back();
     impl_->node_articles.push_back(0);
     impl_->vertex_of.emplace(node.id, v);
   } else {
-    GraphNode& old = impl_->graph[it->second];
+    GraphNode& old = impl_->nodes[it->second];
     remove_name(impl_->ids_by_name, old.name, old.id);
     old = node;
   }
@@ -205,27 +307,15 @@ void EntityGraph::add_article(const GraphArticle& article) {
   const std::uint32_t ref = entry->second;
   const std::int32_t day = date.empty() ? 0 : graph_detail::day_number(date);
 
-  // Group into (vertex, sorted distinct sentences >= 0).
-  std::sort(seen.begin(), seen.end());
-  std::vector<std::pair<Vertex, std::vector<int>>> entities;
-  for (const auto& [v, sentence] : seen) {
-    if (entities.empty() || entities.back().first != v)
-      entities.emplace_back(v, std::vector<int>{});
-    auto& sentences = entities.back().second;
-    if (sentence >= 0 && (sentences.empty() || sentences.back() != sentence)) {
-      sentences.push_back(sentence);
-    }
-  }
-
+  const ArticleEntities entities = group_mentions(seen);
   for (std::size_t i = 0; i < entities.size(); ++i) {
-    ++impl_->node_articles[entities[i].first];
-    if (day != 0) insert_day(impl_->node_days[entities[i].first], day);
+    const Vertex a = entities.vertex[i];
+    ++impl_->node_articles[a];
+    if (day != 0) insert_day(impl_->node_days[a], day);
     for (std::size_t j = i + 1; j < entities.size(); ++j) {
-      EdgeData& e = impl_->edge_data[impl_->edge_index(entities[i].first, entities[j].first)];
-      ++e.articles;
-      e.sentences += count_common(entities[i].second, entities[j].second);
-      e.article_refs.push_back(ref);
-      if (day != 0) insert_day(e.days, day);
+      EdgeData& e = impl_->edge_data[impl_->edge_index(a, entities.vertex[j])];
+      impl_->add_shared_article(e, ref, day);
+      e.sentences += entities.common_sentences(i, j);
     }
   }
 }
@@ -235,13 +325,14 @@ void EntityGraph::add_relation(const GraphRelation& relation) {
   const Vertex s = impl_->vertex(relation.subject, "relation", where);
   const Vertex o = impl_->vertex(relation.object, "relation", where);
   if (s == o) return;
-  EdgeData& e = impl_->edge_data[impl_->edge_index(s, o)];
-  auto same = std::find_if(e.relations.begin(), e.relations.end(), [&](const RelationEdge& r) {
+  std::vector<RelationEdge>& relations =
+      impl_->more(impl_->edge_data[impl_->edge_index(s, o)]).relations;
+  auto same = std::find_if(relations.begin(), relations.end(), [&](const RelationEdge& r) {
     return r.subject == relation.subject && r.object == relation.object && r.role == relation.role;
   });
-  if (same == e.relations.end()) {
-    e.relations.push_back(RelationEdge{relation.subject, relation.object, relation.role, {}});
-    same = std::prev(e.relations.end());
+  if (same == relations.end()) {
+    relations.push_back(RelationEdge{relation.subject, relation.object, relation.role, {}});
+    same = std::prev(relations.end());
   }
   auto& ids = same->article_ids;
   auto pos = std::lower_bound(ids.begin(), ids.end(), relation.article_id);
@@ -249,20 +340,22 @@ void EntityGraph::add_relation(const GraphRelation& relation) {
 }
 
 void EntityGraph::reserve(std::size_t nodes, std::size_t edges) {
+  impl_->nodes.reserve(nodes);
   impl_->vertex_of.reserve(nodes);
+  impl_->ids_by_name.reserve(nodes);
   impl_->node_days.reserve(nodes);
   impl_->node_articles.reserve(nodes);
   impl_->edge_data.reserve(edges);
   impl_->edge_of.reserve(edges);
 }
 
-std::size_t EntityGraph::node_count() const { return boost::num_vertices(impl_->graph); }
+std::size_t EntityGraph::node_count() const { return impl_->nodes.size(); }
 std::size_t EntityGraph::edge_count() const { return impl_->edge_data.size(); }
 
 std::optional<GraphNode> EntityGraph::node(std::int64_t id) const {
   auto it = impl_->vertex_of.find(id);
   if (it == impl_->vertex_of.end()) return std::nullopt;
-  return impl_->graph[it->second];
+  return impl_->nodes[it->second];
 }
 
 std::size_t EntityGraph::article_count() const { return impl_->article_ids.size(); }
@@ -276,9 +369,9 @@ std::vector<GraphNode> EntityGraph::hubs(double share, int min_articles) const {
   std::vector<GraphNode> out;
   if (share >= 1.0) return out;
   const double limit = share * static_cast<double>(article_count());
-  for (Vertex v : boost::make_iterator_range(boost::vertices(impl_->graph))) {
+  for (std::size_t v = 0; v < impl_->nodes.size(); ++v) {
     const int n = impl_->node_articles[v];
-    if (n >= min_articles && static_cast<double>(n) > limit) out.push_back(impl_->graph[v]);
+    if (n >= min_articles && static_cast<double>(n) > limit) out.push_back(impl_->nodes[v]);
   }
   std::sort(out.begin(), out.end(), [&](const GraphNode& x, const GraphNode& y) {
     return std::make_tuple(-articles(x.id), std::cref(x.name), x.id) <
@@ -288,11 +381,7 @@ std::vector<GraphNode> EntityGraph::hubs(double share, int min_articles) const {
 }
 
 std::vector<GraphNode> EntityGraph::nodes() const {
-  std::vector<GraphNode> out;
-  out.reserve(node_count());
-  for (Vertex v : boost::make_iterator_range(boost::vertices(impl_->graph))) {
-    out.push_back(impl_->graph[v]);
-  }
+  std::vector<GraphNode> out = impl_->nodes;
   std::sort(out.begin(), out.end(),
             [](const GraphNode& a, const GraphNode& b) { return a.id < b.id; });
   return out;
@@ -302,8 +391,8 @@ std::vector<GraphEdge> EntityGraph::edges() const {
   std::vector<GraphEdge> out;
   out.reserve(edge_count());
   for (const EdgeData& data : impl_->edge_data) {
-    std::int64_t a = impl_->graph[data.u].id;
-    std::int64_t b = impl_->graph[data.v].id;
+    std::int64_t a = impl_->nodes[data.u].id;
+    std::int64_t b = impl_->nodes[data.v].id;
     if (a > b) std::swap(a, b);
     out.push_back(GraphEdge{a, b, impl_->info(data)});
   }
@@ -324,8 +413,8 @@ std::optional<EdgeInfo> EntityGraph::edge(std::int64_t a, std::int64_t b) const 
 
 std::vector<RelationEdge> EntityGraph::relations() const {
   std::vector<RelationEdge> out;
-  for (const EdgeData& data : impl_->edge_data) {
-    out.insert(out.end(), data.relations.begin(), data.relations.end());
+  for (const EdgeMore& more : impl_->edge_more) {
+    out.insert(out.end(), more.relations.begin(), more.relations.end());
   }
   std::sort(out.begin(), out.end(), [](const RelationEdge& x, const RelationEdge& y) {
     return std::tie(x.subject, x.object, x.role) < std::tie(y.subject, y.object, y.role);
@@ -362,10 +451,11 @@ std::optional<std::int64_t> EntityGraph::find_one(const std::string& name) const
 std::vector<Neighbor> EntityGraph::neighbors(std::int64_t id) const {
   auto it = impl_->vertex_of.find(id);
   if (it == impl_->vertex_of.end()) return {};
+  const Graph& g = impl_->graph();
   std::vector<Neighbor> out;
-  for (const auto& e : boost::make_iterator_range(boost::out_edges(it->second, impl_->graph))) {
-    out.push_back(
-        Neighbor{impl_->graph[boost::target(e, impl_->graph)], impl_->info(impl_->data(e))});
+  out.reserve(boost::out_degree(it->second, g));
+  for (const auto& e : boost::make_iterator_range(boost::out_edges(it->second, g))) {
+    out.push_back(Neighbor{impl_->nodes[boost::target(e, g)], impl_->info(impl_->data(g, e))});
   }
   std::sort(out.begin(), out.end(), [](const Neighbor& x, const Neighbor& y) {
     return std::make_tuple(-x.edge.articles, -x.edge.sentences, std::cref(x.node.name), x.node.id) <

@@ -130,11 +130,14 @@ struct CommunityResult {
   double modularity = 0.0;
 };
 
-// An undirected co-appearance graph over entities (Boost.Graph adjacency_list inside).
+// An undirected co-appearance graph over entities (a Boost.Graph compressed_sparse_row_graph
+// inside).
 //
 // Building is incremental and order-independent in its counts: nodes first, then articles
 // and relations in any order. Edge lookups while building go through a hash map keyed by the
 // vertex pair, so adding an article with k distinct entities costs O(k^2 + mentions log).
+// The Boost graph used for traversals is laid out on the first query that traverses after
+// nodes or new pairs were added: O(V + E) once, so build first, then query.
 class EntityGraph {
  public:
   EntityGraph();

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "graph/graph.h"
@@ -494,4 +495,89 @@ TEST_CASE("graph: among fewest-hop paths the strongest wins", "[graph]") {
   h.add_article({"x4", "", {{0, 1}, {0, 3}}});
   h.add_article({"x5", "", {{0, 3}, {0, 4}}});
   CHECK(h.shortest_path(1, 4) == std::vector<std::int64_t>{1, 3, 4});
+}
+
+TEST_CASE("graph: an edge keeps every shared article and date, in any arrival order", "[graph]") {
+  EntityGraph g = numbered(3);
+  g.add_relation({1, 2, "CEO", "r"});  // the edge exists before any shared article
+  g.add_article({"c", "", {{0, 1}, {0, 2}}});
+  g.add_article({"b", "2025-01-15", {{0, 1}, {0, 2}}});  // the first date: a middle one
+  g.add_article({"d", "2025-03-02", {{0, 1}, {1, 2}}});
+  g.add_article({"a", "2025-03-02", {{2, 2}, {2, 1}}});  // a date already on the edge
+  g.add_article({"e", "2024-12-31", {{0, 1}, {0, 2}, {0, 3}}});
+  const EdgeInfo e = *g.edge(1, 2);
+  CHECK(e.articles == 5);
+  CHECK(e.sentences == 4);  // c, b, a, e; d has them in different sentences
+  CHECK(e.article_ids == std::vector<std::string>{"a", "b", "c", "d", "e"});
+  CHECK(e.dates == std::vector<std::string>{"2024-12-31", "2025-01-15", "2025-03-02"});
+  CHECK(e.first_date == "2024-12-31");
+  CHECK(e.last_date == "2025-03-02");
+  CHECK(e.roles == std::vector<std::string>{"CEO"});
+  // An edge seen once carries exactly that article; an undated one has no dates.
+  CHECK(g.edge(1, 3)->article_ids == std::vector<std::string>{"e"});
+  CHECK(g.edge(1, 3)->dates == std::vector<std::string>{"2024-12-31"});
+  EntityGraph h = numbered(2);
+  link(h, 1, 2);
+  CHECK(h.edge(1, 2)->dates.empty());
+  CHECK(h.edge(1, 2)->first_date.empty());
+  // Subgraphs copy all of it.
+  const EdgeInfo f = *g.filtered(1, 1, 2).edge(1, 2);
+  CHECK(f.article_ids == e.article_ids);
+  CHECK(f.dates == e.dates);
+  CHECK(f.roles == e.roles);
+  CHECK_FALSE(g.filtered(1, 1, 2).edge(1, 3).has_value());
+  CHECK(g.filtered(1, 1, 2).relations().size() == 1);
+}
+
+TEST_CASE("graph: queries see nodes and edges added after an earlier query", "[graph]") {
+  // Traversals use an adjacency laid out on first use; every change must be visible after.
+  EntityGraph g = numbered(3);
+  link(g, 1, 2);
+  CHECK(ids(g.neighbors(1)) == std::vector<std::int64_t>{2});
+  CHECK(g.shortest_path(1, 3).empty());
+  link(g, 2, 3);
+  CHECK(ids(g.neighbors(2)) == std::vector<std::int64_t>{1, 3});
+  CHECK(g.shortest_path(1, 3) == std::vector<std::int64_t>{1, 2, 3});
+  link(g, 1, 2, 2);  // only counts change: the same adjacency, new weights
+  CHECK(g.neighbors(2).front().edge.articles == 3);
+  g.add_node(person(4, "n4"));
+  CHECK(g.rank("degree", 0).size() == 4);
+  g.add_relation({4, 3, "CEO", "r"});
+  CHECK(g.shortest_path(1, 4) == std::vector<std::int64_t>{1, 2, 3, 4});
+
+  // A copy shares nothing that a change to either side could reach.
+  EntityGraph copy = g;
+  copy.add_node(person(5, "n5"));
+  link(copy, 4, 5);
+  CHECK(copy.shortest_path(1, 5) == std::vector<std::int64_t>{1, 2, 3, 4, 5});
+  CHECK(g.shortest_path(1, 5).empty());
+  CHECK(ids(g.neighbors(4)) == std::vector<std::int64_t>{3});
+  g = copy;
+  CHECK(ids(g.neighbors(4)) == std::vector<std::int64_t>{5, 3});  // 1 shared article, then 0
+}
+
+TEST_CASE("graph: first queries from several threads at once agree", "[graph]") {
+  EntityGraph g = numbered(30);
+  for (int a = 1; a <= 30; ++a) {
+    for (int b = a + 1; b <= 30; b += a) link(g, a, b, 1 + (a + b) % 3);
+  }
+  const EntityGraph serial = g;
+  std::vector<std::vector<std::int64_t>> expected;
+  for (int id = 1; id <= 30; ++id) expected.push_back(ids(serial.neighbors(id)));
+  const auto expected_path = serial.shortest_path(7, 29);
+
+  std::vector<std::vector<std::vector<std::int64_t>>> got(4);
+  std::vector<std::vector<std::int64_t>> paths(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < got.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int id = 1; id <= 30; ++id) got[t].push_back(ids(g.neighbors(id)));
+      paths[t] = g.shortest_path(7, 29);
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (std::size_t t = 0; t < got.size(); ++t) {
+    CHECK(got[t] == expected);
+    CHECK(paths[t] == expected_path);
+  }
 }
