@@ -256,7 +256,7 @@ std::vector<std::string_view> noun_readings(const RuleSet& words, std::string_vi
 std::string_view strip_particles(const RuleSet& words, std::string_view w) {
   const std::vector<std::string_view> readings = noun_readings(words, w);
   for (const std::string_view r : readings) {
-    if (words.is_common_word(std::string(r))) return r;
+    if (words.is_common_word(r)) return r;
   }
   return readings.back();
 }
@@ -603,21 +603,33 @@ std::vector<TimeWindow> time_windows(const std::vector<const TimeExpression*>& t
   return w;
 }
 
-SentenceView view_sentence(const Extraction& out, const RuleSet& words, std::size_t si,
-                           const ByteSpan& span, const std::vector<const TimeExpression*>& times,
-                           const utf8::CodePointIndex& cpi) {
-  const std::string& text = out.article.text;
-  SentenceView s{text, tokenize(text, span.begin, span.end), {}, &words, {}};
+// Per sentence, the text of every mention in it (entities in order, then their mentions),
+// longest first so that "충청남도" is tried before "충청": one pass over the mentions per
+// article rather than one per dated sentence.
+std::vector<std::vector<std::string_view>> surfaces_by_sentence(const Extraction& out,
+                                                                std::size_t sentences) {
+  std::vector<std::vector<std::string_view>> by(sentences);
   for (const Entity& e : out.entities) {
     for (const Mention& m : e.mentions) {
-      if (m.sentence == static_cast<int>(si) && m.field.empty()) {
-        s.entity_surfaces.push_back(m.text);
+      if (m.sentence >= 0 && static_cast<std::size_t>(m.sentence) < sentences &&
+          m.field.empty()) {
+        by[static_cast<std::size_t>(m.sentence)].push_back(m.text);
       }
     }
   }
-  // Longest first, so "충청남도" is tried before "충청".
-  std::stable_sort(s.entity_surfaces.begin(), s.entity_surfaces.end(),
-                   [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+  for (auto& list : by) {
+    std::stable_sort(list.begin(), list.end(),
+                     [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+  }
+  return by;
+}
+
+SentenceView view_sentence(const Extraction& out, const RuleSet& words,
+                           std::vector<std::string_view> surfaces, const ByteSpan& span,
+                           const std::vector<const TimeExpression*>& times,
+                           const utf8::CodePointIndex& cpi) {
+  const std::string& text = out.article.text;
+  SentenceView s{text, tokenize(text, span.begin, span.end), {}, &words, std::move(surfaces)};
   s.in_time.assign(s.size(), false);
   for (const TimeExpression* t : times) {
     const std::size_t tb = cpi.to_byte(t->start);
@@ -644,12 +656,14 @@ void detect_events(const EventRules& rules, const RuleSet& words,
       out.article.published_at ? out.article.published_at->date.iso() : std::string();
   const auto sentence_times = times_by_sentence(out, sentences.size());
   const SentenceEntities sentence_entities = entities_by_sentence(out, sentences.size());
+  auto sentence_surfaces = surfaces_by_sentence(out, sentences.size());
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     const std::vector<const TimeExpression*> times = event_times(sentence_times[si]);
     if (times.empty()) continue;
     const std::string_view sentence_text = std::string_view(text).substr(
         sentences[si].begin, sentences[si].end - sentences[si].begin);
-    const SentenceView s = view_sentence(out, words, si, sentences[si], times, cpi);
+    const SentenceView s =
+        view_sentence(out, words, std::move(sentence_surfaces[si]), sentences[si], times, cpi);
     const std::size_t window = rules.has_final_predicate(sentence_text)
                                    ? rules.max_tokens_after_time()
                                    : rules.max_tokens_after_time_headline();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -41,27 +42,71 @@ class WordTable {
     std::stable_sort(entries_.begin(), entries_.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     buckets_.clear();
-    for (std::size_t i = 0; i < entries_.size(); ++i)
-      buckets_[first_cp(entries_[i].first, 0)].push_back(i);
+    filter_.fill(0);
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      const char32_t key = first_cp(entries_[i].first, 0);
+      buckets_[key].push_back(i);
+      filter_[filter_slot(key)] |= filter_bit(key);
+    }
   }
+  // Inline: most positions of a text start no form of a given table, and the filter rejects
+  // them without a call or a hash (tag() probes dozens of tables at every word start,
+  // clause_direction() several at every character).
   std::optional<Hit> match(std::string_view s, std::size_t pos) const {
     if (pos >= s.size()) return std::nullopt;
-    auto bucket = buckets_.find(first_cp(s, pos));
+    const char32_t key = first_cp(s, pos);
+    if (!(filter_[filter_slot(key)] & filter_bit(key))) return std::nullopt;
+    return match_bucket(key, s, pos);
+  }
+  // Calls f(key) for every bucket key: the first code points a match can start with.
+  template <class F>
+  void for_each_key(F&& f) const {
+    for (const auto& [key, unused] : buckets_) f(key);
+  }
+
+  // The bucket key at pos (pos < s.size()): the code point starting there, or the raw byte
+  // when the sequence there is invalid (tables hold valid UTF-8; text may be cut). ASCII and
+  // valid three-byte sequences (Hangul, CJK) are decoded inline; the rest goes through
+  // find_invalid, with the same result.
+  static char32_t first_cp(std::string_view s, std::size_t pos) {
+    const auto c = static_cast<unsigned char>(s[pos]);
+    if (c < 0x80) return c;
+    if ((c & 0xF0) == 0xE0 && pos + 2 < s.size()) {
+      const auto b1 = static_cast<unsigned char>(s[pos + 1]);
+      const auto b2 = static_cast<unsigned char>(s[pos + 2]);
+      const char32_t cp = (static_cast<char32_t>(c & 0x0F) << 12) |
+                          (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && cp >= 0x800 &&
+          (cp < 0xD800 || cp > 0xDFFF))
+        return cp;
+    }
+    return first_cp_other(s, pos);
+  }
+
+ private:
+  // One bit per slot over the bucket keys, code points folded onto 16384 bits: wide enough
+  // that no two Hangul syllables share a bit.
+  static std::size_t filter_slot(char32_t key) { return (key >> 6) & 255; }
+  static std::uint64_t filter_bit(char32_t key) { return std::uint64_t{1} << (key & 63); }
+  static bool is_blank(char c) { return c == ' ' || c == '\t'; }
+  // first_cp for what is neither ASCII nor a valid three-byte sequence; out of line so that
+  // first_cp stays small enough to inline.
+  static char32_t first_cp_other(std::string_view s, std::size_t pos) {
+    if (utf8::find_invalid(s.substr(pos, std::min<std::size_t>(4, s.size() - pos))) ==
+        std::size_t{0})
+      return static_cast<unsigned char>(s[pos]);
+    return utf8::decode(s, pos);
+  }
+
+  // The longest form with first code point `key` that matches at pos.
+  std::optional<Hit> match_bucket(char32_t key, std::string_view s, std::size_t pos) const {
+    auto bucket = buckets_.find(key);
     if (bucket == buckets_.end()) return std::nullopt;
     for (std::size_t i : bucket->second) {
       const auto& [form, value] = entries_[i];
       if (auto end = match_form(form, s, pos)) return Hit{value, *end, &form};
     }
     return std::nullopt;
-  }
-
- private:
-  static bool is_blank(char c) { return c == ' ' || c == '\t'; }
-  static char32_t first_cp(std::string_view s, std::size_t pos) {
-    if (utf8::find_invalid(s.substr(pos, std::min<std::size_t>(4, s.size() - pos))) ==
-        std::size_t{0})
-      return static_cast<unsigned char>(s[pos]);  // tables hold valid UTF-8; text may be cut
-    return utf8::decode(s, pos);
   }
   static std::optional<std::size_t> match_form(const std::string& form, std::string_view s,
                                                std::size_t pos) {
@@ -76,8 +121,30 @@ class WordTable {
     }
     return i;
   }
+
   std::vector<std::pair<std::string, int>> entries_;
   std::unordered_map<char32_t, std::vector<std::size_t>> buckets_;
+  std::array<std::uint64_t, 256> filter_{};  // see filter_slot
+};
+
+// A set of code points (WordTable keys): one bit per BMP code point, a list for the rest.
+class CodePointSet {
+ public:
+  void insert(char32_t c) {
+    if (c < kBmp)
+      bits_[c >> 6] |= std::uint64_t{1} << (c & 63);
+    else if (!contains(c))
+      others_.push_back(c);
+  }
+  bool contains(char32_t c) const {
+    if (c < kBmp) return (bits_[c >> 6] >> (c & 63)) & 1;
+    return std::find(others_.begin(), others_.end(), c) != others_.end();
+  }
+
+ private:
+  static constexpr char32_t kBmp = 0x10000;
+  std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>(kBmp / 64);
+  std::vector<char32_t> others_;
 };
 
 enum class Unit { year, month, months, dal, week, day, hour, hours, minute, second, quarter, half };
@@ -159,6 +226,11 @@ struct TimexRules {
   WordTable clause_forward, clause_backward, past_followers, present_followers, not_past;
   WordTable future_followers;  // after a ㄹ-final syllable: 내릴 가능성, 열릴 예정
   std::vector<std::string> not_present;  // what before 한다 makes it hearsay (밝혔다고 한다)
+  // The keys (WordTable::first_cp) a time expression can start with: every table an
+  // alternative of Scanner::parse_at may read first, and the ASCII digits. tag() only parses
+  // at word starts whose first code point is in it.
+  CodePointSet starters;
+  CodePointSet clause_starters;  // the keys of clause_forward and clause_backward
 };
 
 namespace {
@@ -434,6 +506,26 @@ void load_lunar(TimexRules& r, const std::string& path) {
   }
 }
 
+// Fills r.starters. Scanner::parse_at begins every alternative at its start position with
+// one of these (sets; approx and relative prefixes; durations: day counts and numbers;
+// composites: the first reader of read_date_part that succeeds) or with an Arabic digit
+// (numbers, numeric dates, clock times). A table added to those readers must be added here.
+void collect_starters(TimexRules& r) {
+  for (const WordTable* t :
+       {&r.set_words,    &r.approx_prefixes, &r.relative_prefixes, &r.day_counts,
+        &r.vague_numbers, &r.sino_digits,    &r.sino_powers,       &r.native_tens,
+        &r.native_units, &r.now_words,       &r.year_words,        &r.seasons,
+        &r.year_parts,   &r.quarter_words,   &r.year_periods,      &r.month_words,
+        &r.month_names,  &r.week_words,      &r.weekend,           &r.day_words,
+        &r.holidays_fixed, &r.holidays_lunar, &r.weekdays,         &r.fixed_times,
+        &r.parts_of_day, &r.time_zones,      &r.last_day,          &r.ordinals}) {
+    t->for_each_key([&](char32_t key) { r.starters.insert(key); });
+  }
+  for (char32_t c = '0'; c <= '9'; ++c) r.starters.insert(c);
+  for (const WordTable* t : {&r.clause_forward, &r.clause_backward})
+    t->for_each_key([&](char32_t key) { r.clause_starters.insert(key); });
+}
+
 std::shared_ptr<TimexRules> load_rules(const std::string& path, const std::string& profile) {
   const nlohmann::json doc = load_json_file(path);
   const DataObject root = open_table(doc, path, "sillok-rules/time");
@@ -497,6 +589,7 @@ std::shared_ptr<TimexRules> load_rules(const std::string& path, const std::strin
   load_list(r->future_followers, cl, "future_followers");
   load_list(r->not_past, cl, "not_past");
   r->not_present = cl.strings("not_present");
+  collect_starters(*r);
   return r;
 }
 
@@ -713,28 +806,68 @@ bool hearsay(std::string_view before, const std::vector<std::string>& markers) {
   return false;
 }
 
+// The final consonant of a Hangul syllable (utf8::jongseong, inline: tense_mark_at asks it
+// of every syllable of every sentence).
+int final_consonant(char32_t syllable) { return static_cast<int>((syllable - 0xAC00) % 28); }
+
+// The tense the verb endings at byte `here` of `text` (a code-point start) mark, if any; a
+// position marked both ways is backward.
+std::optional<Direction> tense_mark_at(const TimexRules& r, std::string_view text,
+                                       std::size_t here) {
+  std::size_t pos = here;
+  const char32_t c = utf8::decode(text, pos);
+  bool forward = false, backward = false;
+  if (r.clause_starters.contains(WordTable::first_cp(text, here))) {
+    forward = r.clause_forward.match(text, here).has_value();
+    backward = r.clause_backward.match(text, here).has_value();
+  }
+  if (utf8::is_hangul_syllable(c)) {
+    const int jong = final_consonant(c);
+    // (only syllables ending in ㅆ, ㄴ or ㄹ are read further, not_past last: it is the same
+    // test in any order)
+    if ((jong == 20 || jong == 4 || jong == 8) && !r.not_past.match(text, here)) {
+      // a syllable ending in ㅆ (했, 됐, 렸) before a verb ending is past tense
+      if (jong == 20 && r.past_followers.match(text, pos)) backward = true;
+      // a syllable ending in ㄴ before 다 (한다, 된다, 연다) is the news present: scheduled
+      if (jong == 4 && r.present_followers.match(text, pos) &&
+          !hearsay(text.substr(0, here), r.not_present))
+        forward = true;
+      // a syllable ending in ㄹ before 것, 가능성, 예정 (내릴 가능성, 열릴 예정) is the future
+      if (jong == 8 && r.future_followers.match(text, pos)) forward = true;
+    }
+  }
+  if (backward) return Direction::backward;
+  if (forward) return Direction::forward;
+  return std::nullopt;
+}
+
 std::vector<TenseMark> tense_marks(const TimexRules& r, std::string_view text) {
   std::vector<TenseMark> out;
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t here = pos;
-    const char32_t c = utf8::decode(text, pos);
-    bool forward = r.clause_forward.match(text, here).has_value();
-    bool backward = r.clause_backward.match(text, here).has_value();
-    if (utf8::is_hangul_syllable(c) && !r.not_past.match(text, here)) {
-      // a syllable ending in ㅆ (했, 됐, 렸) before a verb ending is past tense
-      if (utf8::jongseong(c) == 20 && r.past_followers.match(text, pos)) backward = true;
-      // a syllable ending in ㄴ before 다 (한다, 된다, 연다) is the news present: scheduled
-      if (utf8::jongseong(c) == 4 && r.present_followers.match(text, pos) &&
-          !hearsay(text.substr(0, here), r.not_present))
-        forward = true;
-      // a syllable ending in ㄹ before 것, 가능성, 예정 (내릴 가능성, 열릴 예정) is the future
-      if (utf8::jongseong(c) == 8 && r.future_followers.match(text, pos)) forward = true;
-    }
-    if (forward || backward)
-      out.push_back({here, backward ? Direction::backward : Direction::forward});
+    utf8::decode(text, pos);
+    if (auto dir = tense_mark_at(r, text, here)) out.push_back({here, *dir});
   }
   return out;
+}
+
+// The direction of the last tense mark of `text` (tense_marks(r, text).back()), found from the
+// end: the last verb ending of a sentence is usually within its last few characters. Text
+// that is not valid UTF-8 is scanned forward, where the code-point starts are those of
+// tense_marks.
+std::optional<Direction> last_tense_mark(const TimexRules& r, std::string_view text) {
+  if (utf8::find_invalid(text)) {
+    const auto marks = tense_marks(r, text);
+    if (marks.empty()) return std::nullopt;
+    return marks.back().dir;
+  }
+  std::size_t pos = text.size();
+  while (pos > 0) {
+    utf8::decode_before(text, pos);
+    if (auto dir = tense_mark_at(r, text, pos)) return dir;
+  }
+  return std::nullopt;
 }
 
 class Scanner {
@@ -746,7 +879,7 @@ class Scanner {
     std::vector<TimeMatch> out;
     std::size_t pos = 0;
     while (pos < s_.size()) {
-      if (word_start(pos)) {
+      if (may_start(pos) && word_start(pos)) {
         if (auto m = parse_at(pos)) {
           pos = m->end;
           note_day(*m);
@@ -778,6 +911,11 @@ class Scanner {
   bool day_in_series(long n) const { return last_day_ && n > last_day_->date.day && n <= 31; }
 
   // ---- character helpers ----
+  // Whether an expression can begin at pos at all (see TimexRules::starters): most word
+  // starts of a sentence cannot, and parse_at tries a dozen readings at each.
+  bool may_start(std::size_t pos) const {
+    return r_.starters.contains(WordTable::first_cp(s_, pos));
+  }
   char32_t cp_at(std::size_t pos) const {
     if (pos >= s_.size()) return 0;
     std::size_t p = pos;
@@ -893,6 +1031,7 @@ class Scanner {
     }
     auto out = sino(pos);
     auto nat = native(pos);
+    if (nat.empty()) return out;  // sino() is already longest first
     out.insert(out.end(), nat.begin(), nat.end());
     std::stable_sort(out.begin(), out.end(),
                      [](const Num& a, const Num& b) { return a.end > b.end; });
@@ -2172,8 +2311,7 @@ std::vector<TimeMatch> TimeTagger::tag(std::string_view sentence, const Timestam
 }
 
 Direction TimeTagger::clause_direction(std::string_view clause) const {
-  const auto marks = tense_marks(*rules_, clause);
-  return marks.empty() ? Direction::nearest : marks.back().dir;
+  return last_tense_mark(*rules_, clause).value_or(Direction::nearest);
 }
 
 }  // namespace sillok
