@@ -27,7 +27,21 @@ OrgCues OrgCues::load(const std::string& data_dir) {
   OrgCues cues;
   read(root, "before", cues.before_);
   read(root, "after", cues.after_);
+  cues.generic_stems_ = normalized_strings(root, "generic_stems");
+  cues.not_org_endings_ = normalized_strings(root, "not_org_endings");
   return cues;
+}
+
+bool OrgCues::is_not_name(std::string_view word, std::string_view stem) const {
+  if (generic_stems_.contains(stem)) return true;
+  // Every ending of the word at a character boundary, up to the longest listed one.
+  const std::size_t longest = not_org_endings_.max_key_bytes();
+  for (std::size_t start = word.size(); start-- > 0;) {
+    if (word.size() - start > longest) break;
+    const bool continuation = (static_cast<unsigned char>(word[start]) & 0xC0u) == 0x80u;
+    if (!continuation && not_org_endings_.contains(word.substr(start))) return true;
+  }
+  return false;
 }
 
 }  // namespace sillok

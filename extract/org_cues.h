@@ -22,6 +22,12 @@ class OrgCues {
   std::optional<EntityType> before(std::string_view word) const { return before_.find(word); }
   std::optional<EntityType> after(std::string_view word) const { return after_.find(word); }
 
+  // True when a word an organization suffix matched is no name: its stem is a kind of
+  // body, not a name ("환경단체", "저축은행": `generic_stems`), or the word ends with an
+  // everyday noun that merely ends like a suffix ("가혹행위" is no committee, "아동복지법"
+  // no district court: `not_org_endings`). `stem` is `word` without the suffix.
+  bool is_not_name(std::string_view word, std::string_view stem) const;
+
  private:
   struct Table {
     StringIndex words;
@@ -34,6 +40,8 @@ class OrgCues {
   };
   static void read(const DataObject& root, const char* key, Table& out);
   Table before_, after_;
+  StringIndex generic_stems_;
+  StringIndex not_org_endings_;
 };
 
 }  // namespace sillok

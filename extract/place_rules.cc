@@ -5,6 +5,7 @@
 #include "extract/data_file.h"
 #include "extract/normalize.h"
 #include "extract/strings.h"
+#include "extract/utf8.h"
 
 namespace sillok {
 namespace {
@@ -59,6 +60,12 @@ PlaceRules PlaceRules::load(const std::string& data_dir) {
   if (max_syllables < 2) root.fail("subunit_max_syllables", "must be at least 2");
   r.subunit_max_syllables_ = static_cast<std::size_t>(max_syllables);
   for (const std::string& s : root.strings("time_zone_suffixes")) r.time_zone_suffixes_.push_back(normalize_text(s));
+  for (const std::string& s : root.strings("foreign_unit_suffixes")) r.foreign_unit_suffixes_.push_back(normalize_text(s));
+  for (const std::string& s : root.strings("venue_suffixes")) r.venue_suffixes_.push_back(normalize_text(s));
+  for (const std::string& s : root.strings("team_nickname_endings")) r.team_nickname_endings_.push_back(normalize_text(s));
+  r.team_words_ = normalized_strings(root, "team_words");
+  r.area_words_ = normalized_strings(root, "area_words");
+  r.region_prefix_words_ = normalized_strings(root, "region_prefix_words");
   read_state_agents(doc, root, r.agents_);
   for (const DataObject& body : root.objects("state_bodies", false)) {
     const std::string type_name = body.string("type");
@@ -90,6 +97,23 @@ std::size_t PlaceRules::time_zone_suffix(std::string_view rest) const {
 bool PlaceRules::is_local_organization(std::string_view name) const {
   return std::any_of(local_org_suffixes_.begin(), local_org_suffixes_.end(),
                      [&](const std::string& s) { return ends_with(name, s); });
+}
+
+bool PlaceRules::is_foreign_unit(std::string_view name) const {
+  return std::any_of(foreign_unit_suffixes_.begin(), foreign_unit_suffixes_.end(), [&](const std::string& s) {
+    return ends_with(name, s) && utf8::length(name.substr(0, name.size() - s.size())) >= 2;
+  });
+}
+
+bool PlaceRules::is_venue(std::string_view name) const {
+  return std::any_of(venue_suffixes_.begin(), venue_suffixes_.end(),
+                     [&](const std::string& s) { return ends_with(name, s); });
+}
+
+bool PlaceRules::has_team_nickname_ending(std::string_view word) const {
+  if (utf8::length(word) < 2) return false;
+  return std::any_of(team_nickname_endings_.begin(), team_nickname_endings_.end(),
+                     [&](const std::string& s) { return ends_with(word, s); });
 }
 
 std::string_view PlaceRules::nationality_prefix(std::string_view rest) const {

@@ -43,6 +43,24 @@ class PlaceRules {
   // An organization whose name ends like a local branch ("기장경찰서", "평택지원"): a region
   // written right before it is part of its name ("부산 기장경찰서").
   bool is_local_organization(std::string_view name) const;
+  // A foreign first-level unit found in the places gazetteer ("광둥성", "펜실베이니아주"):
+  // `foreign_unit_suffixes` ending a name of at least two more syllables. Written after a
+  // country it continues the country's chain ("중국 광둥성"), and a city may follow it.
+  bool is_foreign_unit(std::string_view name) const;
+  // A word for a part of a region ("영서", "산간", "내륙", "이남"): written after the region
+  // it names one place with it ("강원 영서", "경북 북동 산간").
+  bool is_area_word(std::string_view word) const { return area_words_.contains(word); }
+  // A short province name that is also an everyday word ("경기": game): it names the province
+  // only right before a region or a local branch ("경기 용인시", "경기 남양주경찰서").
+  bool is_region_prefix_word(std::string_view word) const { return region_prefix_words_.contains(word); }
+  // A name ending like a venue or landmark ("…공원", "…공항"): never chained as a city.
+  bool is_venue(std::string_view name) const;
+  // Words that, written after a city, make the two a sports club: a Hangul word ending with
+  // one of `team_nickname_endings` (English plural nicknames: "카디널스", "파이어리츠";
+  // callers rule out everyday words and known names), or one of `team_words`
+  // ("유나이티드"), which wins even over a gazetteer entry of the same spelling.
+  bool has_team_nickname_ending(std::string_view word) const;
+  bool is_team_word(std::string_view word) const { return team_words_.contains(word); }
   // The longest nationality suffix `rest` starts with ("인들이" -> "인들"), or "".
   std::string_view nationality_prefix(std::string_view rest) const;
   // The byte length of the time-zone word `rest` starts with ("시각" of "시각)"), or 0:
@@ -62,6 +80,12 @@ class PlaceRules {
   std::vector<std::string> nationality_suffixes_;  // longest first
   std::vector<std::string> local_org_suffixes_;
   std::vector<std::string> time_zone_suffixes_;
+  std::vector<std::string> foreign_unit_suffixes_;
+  std::vector<std::string> venue_suffixes_;
+  StringIndex area_words_;
+  StringIndex region_prefix_words_;
+  std::vector<std::string> team_nickname_endings_;
+  StringIndex team_words_;
   std::size_t subunit_max_syllables_ = 5;
   StateAgentRules agents_;
   StringIndex state_bodies_;

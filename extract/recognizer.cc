@@ -279,7 +279,13 @@ class ArticleRecognizer {
     const std::string_view stem = word.substr(0, word.size() - suffix_len);
     if (utf8::length(stem) < rule->min_stem || !has_letter(stem)) return false;
     const std::string_view w = word;  // RuleSet looks up string_views: no copy
-    if (rules_.is_stopword(w) || rules_.is_common_word(w) || rules_.is_stopword(stem)) return false;
+    // A stopword stem is no name ("정부위원회"), except a direction before a local branch
+    // ("남부경찰서", "중부소방서"), which names the branch.
+    if (rules_.is_stopword(w) || rules_.is_common_word(w) ||
+        (rules_.is_stopword(stem) && !places_.is_local_organization(w))) {
+      return false;
+    }
+    if (org_cues_.is_not_name(w, stem)) return false;
     // A stem that starts with a digit is a count ("3개 협회"), not a name.
     if (utf8::is_ascii_digit(static_cast<unsigned char>(stem[0]))) return false;
     s.type = rule->type;
@@ -637,7 +643,7 @@ class ArticleRecognizer {
   // "지소연(한빛FC)", "윤석영(전남)": a word in parentheses right after a person is the team
   // or body the person plays or works for. An unknown name there is an organization
   // (org.affiliation); a known region there acts as a team (role "agent"). Ages, Chinese
-  // characters and everyday words ("(가명)") are no affiliation.
+  // characters, everyday words ("(가명)") and legal states ("(구속기소)") are no affiliation.
   void affiliation_spans(std::string_view text, const std::vector<Token>& tokens, int sentence,
                          const std::string& field) {
     std::vector<std::size_t> person_ends;  // this sentence's mentions are the last ones added
@@ -658,7 +664,7 @@ class ArticleRecognizer {
         continue;
       }
       // "(연애전문가)": a word for a kind of person describes the person, not a team.
-      if (!unknown_org_word(word, false) || valid_name(word) ||
+      if (!unknown_org_word(word, false) || valid_name(word) || org_cues_.is_not_name(word, {}) ||
           (all_hangul(word) && people_.is_person_noun_final(word.substr(word.size() - 3)))) {
         continue;
       }
@@ -840,7 +846,7 @@ class ArticleRecognizer {
       if (known[j - 1] && j >= 2 && gap_is_space(gap(text, tokens, j - 1))) --j;  // affiliation
       std::size_t first = j;
       while (first > 0 && j - first < people_.foreign_max_tokens() && !known[first - 1] &&
-             foreign_name_word(token_text(text, tokens[first - 1])) &&
+             foreign_name_word(token_text(text, tokens[first - 1]), is_given_name(tokens[first - 1].begin)) &&
              (first == j || gap_is_space(gap(text, tokens, first)))) {
         --first;
       }
@@ -851,6 +857,52 @@ class ArticleRecognizer {
       add_mention(begin, name_end, field, sentence, std::string(text.substr(begin, name_end - begin)),
                   EntityType::person, "person.foreign_name_title");
     }
+  }
+
+  bool is_given_name(std::size_t begin) const {
+    return std::find(given_names_.begin(), given_names_.end(), begin) != given_names_.end();
+  }
+
+  // "블라디미르 푸틴 러시아 대통령", "키스 알렉산더 NSA 국장": a place-gazetteer word (not an
+  // administrative region) that opens a foreign name before a title is a given name, not a
+  // place. The span is dropped so that foreign_name_spans takes the whole name.
+  void drop_places_in_foreign_names(std::string_view text, const std::vector<Token>& tokens,
+                                    std::vector<Span>& spans) {
+    static constexpr std::string_view kPlaces = "gazetteer:places#";
+    std::vector<int> span_at(tokens.size(), -1);
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      for (std::size_t t = spans[k].first_token; t <= spans[k].last_token; ++t) span_at[t] = static_cast<int>(k);
+    }
+    std::vector<bool> drop(spans.size(), false);
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+      std::string role;
+      if (!gap_is_space(gap(text, tokens, i)) || token_title(text, tokens[i], role) == nullptr ||
+          !people_.is_foreign_name_title(role)) {
+        continue;
+      }
+      std::size_t j = i;  // the word after the name, as in foreign_name_spans
+      if (span_at[j - 1] >= 0 && j >= 2 && gap_is_space(gap(text, tokens, j - 1))) --j;
+      std::size_t first = j;
+      while (first > 0 && j - first < people_.foreign_max_tokens() && span_at[first - 1] < 0 &&
+             foreign_name_word(token_text(text, tokens[first - 1])) && gap_is_space(gap(text, tokens, first))) {
+        --first;
+      }
+      if (first == j || first == 0 || !gap_is_space(gap(text, tokens, first))) continue;
+      const int k = span_at[first - 1];
+      if (k < 0) continue;
+      const Span& p = spans[static_cast<std::size_t>(k)];
+      if (p.type == EntityType::place && starts_with(p.rule, kPlaces) && p.first_token == p.last_token &&
+          p.word_end == p.end && p.end == tokens[first - 1].end &&
+          foreign_name_word(token_text(text, tokens[first - 1]), true)) {
+        drop[static_cast<std::size_t>(k)] = true;
+        given_names_.push_back(tokens[first - 1].begin);
+      }
+    }
+    std::vector<Span> out;
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      if (!drop[k]) out.push_back(std::move(spans[k]));
+    }
+    spans = std::move(out);
   }
 
   // A word that can be an organization's name nobody listed: letters, no everyday word, no
@@ -883,13 +935,15 @@ class ArticleRecognizer {
     return true;
   }
 
-  bool foreign_name_word(std::string_view word) const {
+  // `given_name_place`: the word may be a gazetteer place ("블라디미르" before "푸틴").
+  bool foreign_name_word(std::string_view word, bool given_name_place = false) const {
     if (!all_hangul(word)) return false;
     const std::vector<std::string_view> syl = syllables(word);
     if (syl.size() < people_.foreign_min_syllables() || syl.size() > 6) return false;
     const std::string_view w = word;  // RuleSet looks up string_views: no copy
     if (rules_.is_common_word(w) || rules_.is_stopword(w) || rules_.is_modifier(w) ||
-        rules_.is_title_before_name(w) || rules_.title(w) != nullptr || gaz_.surface_id(word)) {
+        rules_.is_title_before_name(w) || rules_.title(w) != nullptr ||
+        (!given_name_place && gaz_.surface_id(word))) {
       return false;
     }
     if (people_.is_foreign_bad_final(syl.back())) return false;
@@ -951,7 +1005,7 @@ class ArticleRecognizer {
         Span& prev = out.back();
         const bool adjacent = is_region(prev) && prev.word_end == prev.end &&
                               s.first_token == prev.last_token + 1 && gap(text, tokens, s.first_token) == " ";
-        if (adjacent && is_region(s)) {
+        if (adjacent && (is_region(s) || continues_foreign_chain(prev, s))) {
           prev.end = s.end;
           prev.word_end = s.word_end;
           prev.last_token = s.last_token;
@@ -974,8 +1028,56 @@ class ArticleRecognizer {
     }
     spans = std::move(out);
     for (Span& s : spans) {
-      if (is_region(s)) extend_by_subunit(text, tokens, spans, s);
+      const bool local_org = s.rule == "org.region_prefix" ||
+                             (!s.from_gazetteer && starts_with(s.rule, "org.suffix") && places_.is_local_organization(s.name));
+      if (is_region(s) || local_org) extend_by_region_word(text, tokens, s);
+      if (!is_region(s)) continue;
+      extend_by_subunit(text, tokens, spans, s);
+      while (extend_by_area_word(text, tokens, spans, s)) {
+      }
     }
+  }
+
+  // "경기 용인시", "경기 남양주경찰서": a short province name that is also an everyday word
+  // (places.json region_prefix_words) written right before a region or a local branch is part
+  // of it. Spans never cover it (it is no gazetteer name), so only the token is checked.
+  void extend_by_region_word(std::string_view text, const std::vector<Token>& tokens, Span& s) const {
+    const std::size_t i = s.first_token;
+    if (i == 0 || s.begin != tokens[i].begin || gap(text, tokens, i) != " ") return;
+    if (!places_.is_region_prefix_word(token_text(text, tokens[i - 1]))) return;
+    s.begin = tokens[i - 1].begin;
+    s.first_token = i - 1;
+    const std::string joined(text.substr(s.begin, s.end - s.begin));
+    if (!s.from_gazetteer || s.type == EntityType::place) s.name = joined;
+    if (s.type == EntityType::place) s.rule = "place.region_chain";
+  }
+
+  // "강원 영서", "경북 북동 산간", "충청 이남에는": the next word names a part of the region
+  // (places.json area_words); true when `s` grew.
+  bool extend_by_area_word(std::string_view text, const std::vector<Token>& tokens,
+                           const std::vector<Span>& spans, Span& s) const {
+    const std::size_t n = s.last_token + 1;
+    if (s.word_end != s.end || n >= tokens.size() || gap(text, tokens, n) != " ") return false;
+    if (std::any_of(spans.begin(), spans.end(), [&](const Span& o) { return o.first_token == n; })) return false;
+    for (const std::size_t we : word_ends(text, tokens[n])) {
+      if (!places_.is_area_word(text.substr(tokens[n].begin, we - tokens[n].begin))) continue;
+      s.end = we;
+      s.word_end = tokens[n].end;
+      s.last_token = n;
+      s.name = std::string(text.substr(s.begin, s.end - s.begin));
+      s.rule = "place.region_chain";
+      return true;
+    }
+    return false;
+  }
+
+  // "중국 광둥성", "미국 펜실베이니아주 피츠버그": a foreign province or state from the places
+  // gazetteer continues a region chain, and a city (not a venue) continues a chain that ends
+  // with such a unit. "서울 코엑스" stays two places: a venue never joins.
+  bool continues_foreign_chain(const Span& prev, const Span& s) const {
+    static constexpr std::string_view kPlaces = "gazetteer:places#";
+    if (s.type != EntityType::place || !starts_with(s.rule, kPlaces) || places_.is_venue(s.name)) return false;
+    return places_.is_foreign_unit(s.name) || places_.is_foreign_unit(prev.name);
   }
 
   // "부산시 사하구 하단동": the next word names a sub-unit (…동, …읍) of the region before it.
@@ -1074,6 +1176,74 @@ class ArticleRecognizer {
       out.push_back(std::move(s));
     }
     spans = std::move(out);
+  }
+
+  // "세인트루이스 카디널스", "맨체스터 유나이티드": a place followed by a club nickname is a
+  // sports club, one organization mention (org.sports_team); the city is not mentioned as a
+  // place there. The nickname must be Hangul, no everyday word, no other name and not
+  // followed by a venue word.
+  void merge_sports_teams(std::string_view text, const std::vector<Token>& tokens,
+                          std::vector<Span>& spans) const {
+    std::vector<bool> absorbed(spans.size(), false);
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      Span& s = spans[k];
+      const std::size_t n = s.last_token + 1;
+      if (absorbed[k] || s.type != EntityType::place || s.word_end != s.end || n >= tokens.size() ||
+          gap(text, tokens, n) != " ") {
+        continue;
+      }
+      std::size_t next = spans.size();  // a span starting at the nickname's token
+      for (std::size_t j = 0; j < spans.size(); ++j) {
+        if (spans[j].first_token == n) next = j;
+      }
+      std::size_t end = 0;
+      if (next < spans.size()) {
+        // A listed club word wins over a gazetteer entry of the same spelling ("유나이티드").
+        const Span& o = spans[next];
+        if (o.last_token == n && places_.is_team_word(text.substr(o.begin, o.end - o.begin))) end = o.end;
+      } else {
+        end = team_nickname_end(text, tokens, n);
+      }
+      if (end == 0) continue;
+      if (next < spans.size()) absorbed[next] = true;
+      s.end = end;
+      s.word_end = tokens[n].end;
+      s.last_token = n;
+      s.type = EntityType::organization;
+      s.name = std::string(text.substr(s.begin, s.end - s.begin));
+      s.rule = "org.sports_team";
+      s.from_gazetteer = false;
+      s.role.clear();
+    }
+    std::vector<Span> out;
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      if (!absorbed[k]) out.push_back(std::move(spans[k]));
+    }
+    spans = std::move(out);
+  }
+
+  // The end of a club nickname that token `n` starts with ("카디널스와" -> after "카디널스"),
+  // or 0. A name before a venue word is the venue's ("서울 종로구 포시즌스 호텔").
+  std::size_t team_nickname_end(std::string_view text, const std::vector<Token>& tokens, std::size_t n) const {
+    for (const std::size_t we : word_ends(text, tokens[n])) {
+      const std::string_view word = text.substr(tokens[n].begin, we - tokens[n].begin);
+      const bool listed = places_.is_team_word(word);
+      if (!listed && (!all_hangul(word) || rules_.is_common_word(word) || rules_.is_stopword(word) ||
+                      !places_.has_team_nickname_ending(word))) {
+        continue;
+      }
+      if (we == tokens[n].end && n + 1 < tokens.size() && starts_with_venue_word(text, tokens[n + 1])) return 0;
+      return we;
+    }
+    return 0;
+  }
+
+  // "호텔에서": the token is a venue word, particles aside.
+  bool starts_with_venue_word(std::string_view text, const Token& t) const {
+    for (const std::size_t we : word_ends(text, t)) {
+      if (places_.is_venue(text.substr(t.begin, we - t.begin))) return true;
+    }
+    return false;
   }
 
   static bool is_qualifiable_org(const Span& o) {
@@ -1203,16 +1373,31 @@ class ArticleRecognizer {
     return true;
   }
 
-  // "중국인", "한국인들": a word for a country's people, not the country.
+  // "중국인", "한국인들": a word for a country's people, not the country; "고양이": an
+  // everyday word that starts with a place name.
   void drop_nationality_words(std::string_view text, std::vector<Span>& spans) const {
     spans.erase(std::remove_if(spans.begin(), spans.end(),
                                [&](const Span& s) {
                                  if (s.type != EntityType::place || s.word_end == s.end) return false;
                                  const std::string_view rest = text.substr(s.end, s.word_end - s.end);
                                  const std::string_view suffix = places_.nationality_prefix(rest);
-                                 return !suffix.empty() && rules_.is_particle_chain(rest.substr(suffix.size()));
+                                 if (!suffix.empty() && rules_.is_particle_chain(rest.substr(suffix.size()))) {
+                                   return true;
+                                 }
+                                 return continues_into_common_word(text, s);
                                }),
                 spans.end());
+  }
+
+  // "고양이와": the place name (고양) and what follows it form an everyday word, particles
+  // aside; the place is not mentioned.
+  bool continues_into_common_word(std::string_view text, const Span& s) const {
+    for (std::size_t cut = s.end + 1; cut < s.word_end; ++cut) {
+      if ((static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u) continue;  // inside a character
+      const std::string_view rest = text.substr(cut, s.word_end - cut);
+      if (rules_.is_common_word(text.substr(s.begin, cut - s.begin)) && rules_.is_particle_chain(rest)) return true;
+    }
+    return rules_.is_common_word(text.substr(s.begin, s.word_end - s.begin));
   }
 
   void product_spans(std::string_view text, std::size_t begin, std::size_t end,
@@ -1336,6 +1521,7 @@ class ArticleRecognizer {
   // ---- per sentence ---------------------------------------------------------------------
   void recognize_sentence(std::string_view text, const std::vector<Token>& tokens,
                           std::size_t begin, std::size_t end, int sentence, const std::string& field) {
+    given_names_.clear();
     std::vector<Span> gazetteer;
     gazetteer_spans(text, tokens, begin, end, gazetteer);
     article_alias_spans(text, tokens, gazetteer);
@@ -1346,7 +1532,9 @@ class ArticleRecognizer {
     extend_places(text, tokens, spans);
     merge_region_chains(text, tokens, spans);
     merge_state_bodies(text, tokens, spans);
+    merge_sports_teams(text, tokens, spans);
     mark_state_agents(text, tokens, spans);
+    drop_places_in_foreign_names(text, tokens, spans);
     for (const Span& s : spans) {
       add_mention(s.begin, s.end, field, sentence, s.name, s.type, s.rule, s.role);
     }
@@ -1563,6 +1751,8 @@ class ArticleRecognizer {
   std::optional<CivilDate> date_;
   std::string publisher_name_;
   std::vector<RawMention> mentions_;
+  // Byte offsets (in the current field) of place words taken as given names, this sentence.
+  std::vector<std::size_t> given_names_;
   // (field, begin) -> end of every mention in mentions_, for add_mention's overlap test.
   std::map<std::pair<std::string, std::size_t>, std::size_t> taken_;
   std::vector<RawRelation> relations_;

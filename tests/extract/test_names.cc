@@ -473,3 +473,93 @@ TEST_CASE("organizations: a word in parentheses after a person is the person's t
     CHECK(e.name != "연애전문가");
   }
 }
+
+TEST_CASE("organizations: generic compounds, law names and everyday nouns are no suffix organizations",
+          "[extract][names]") {
+  const Extraction x = run("지역 시민단체들은 성명을 냈다. 검찰은 청소년보호법 위반 혐의를 검토했다. "
+                           "부대 내 폭언행위가 드러났다. 시중은행 금리는 내렸다. 종합순위는 4위다. "
+                           "용의자 최민재(불구속기소)씨는 출석했다. 한빛환경단체연합회는 회견을 열었다.");
+  INFO(describe(x));
+  for (const Entity& e : x.entities) {
+    CHECK(e.name != "시민단체");
+    CHECK(e.name != "청소년보호법");
+    CHECK(e.name != "폭언행위");
+    CHECK(e.name != "시중은행");
+    CHECK(e.name != "종합순위");
+    CHECK(e.name != "불구속기소");
+  }
+  // A named body whose name merely contains a generic word is still found.
+  CHECK(find(x, "한빛환경단체연합회", EntityType::organization) != nullptr);
+  // The committee suffix still works for a real committee abbreviation.
+  const Extraction y = run("국회 정무위는 전체회의를 열었다.");
+  INFO(describe(y));
+  CHECK(rule_of(y, "정무위") == "org.suffix.committee");
+}
+
+TEST_CASE("places: a foreign province or state continues a country's chain", "[extract][names]") {
+  const Extraction x = run("중국 쓰촨성 청두에서 지진이 났다. 미국 오하이오주 클리블랜드 시민들이 모였다. "
+                           "일본 오키나와현 나하공항은 닫혔다.");
+  INFO(describe(x));
+  CHECK(rule_of(x, "중국 쓰촨성 청두") == "place.region_chain");
+  CHECK(rule_of(x, "미국 오하이오주 클리블랜드") == "place.region_chain");
+  // A venue stays a separate place.
+  CHECK(rule_of(x, "일본 오키나와현") == "place.region_chain");
+  CHECK(rule_of(x, "일본 오키나와현 나하공항").empty());
+}
+
+TEST_CASE("organizations: a city before a club nickname is a sports club", "[extract][names]") {
+  const Extraction x = run("보스턴 레드삭스는 뉴욕 양키스를 꺾었다. 뉴캐슬 유나이티드가 이겼다. "
+                           "회의는 서울 종로구 포시즌스 호텔에서 열렸다.");
+  INFO(describe(x));
+  for (const char* club : {"보스턴 레드삭스", "뉴욕 양키스", "뉴캐슬 유나이티드"}) {
+    INFO(club);
+    CHECK(rule_of(x, club) == "org.sports_team");
+  }
+  CHECK(find(x, "보스턴", EntityType::place) == nullptr);
+  // A name before a venue word is the venue's, not a club's.
+  CHECK(rule_of(x, "서울 종로구 포시즌스").empty());
+}
+
+TEST_CASE("places: a part of a region written after it is one place", "[extract][names]") {
+  const Extraction x = run("내일은 강원 영동과 경북 북동 산간에 눈이 오겠다. 충청 이남에는 비가 온다.");
+  INFO(describe(x));
+  for (const char* place : {"강원 영동", "경북 북동 산간", "충청 이남"}) {
+    INFO(place);
+    CHECK(rule_of(x, place) == "place.region_chain");
+  }
+}
+
+TEST_CASE("places: an everyday word that starts with a place name is no place", "[extract][names]") {
+  const Extraction x = run("고양이가 창가에서 잤다. 고양시는 축제를 열었다.");
+  INFO(describe(x));
+  const Entity* goyang = find(x, "고양시", EntityType::place);
+  REQUIRE(goyang != nullptr);
+  CHECK(goyang->mentions.size() == 1);  // 고양시 only, not 고양이
+}
+
+TEST_CASE("names: a place word that opens a foreign name before a title is a given name",
+          "[extract][names]") {
+  const Extraction x = run("블라디미르 라흐마노프 러시아 부총리는 회담에 참석했다.");
+  INFO(describe(x));
+  CHECK(rule_of(x, "블라디미르 라흐마노프") == "person.foreign_name_title");
+  CHECK(find(x, "블라디미르", EntityType::place) == nullptr);
+}
+
+TEST_CASE("places: a short province name that is an everyday word joins a region or branch",
+          "[extract][names]") {
+  const Extraction x = run("경기 화성동탄경찰서는 수사에 나섰다. 사고는 경기 안산시 단원구에서 났다. "
+                           "경기 결과는 무승부였다.");
+  INFO(describe(x));
+  CHECK(find(x, "경기 화성동탄경찰서", EntityType::government) != nullptr);
+  CHECK(rule_of(x, "경기 안산시 단원구") == "place.region_chain");
+  // "경기" alone (a game) is nothing.
+  CHECK(rule_of(x, "경기").empty());
+}
+
+TEST_CASE("states: a country with points in a standings table is a team", "[extract][names][states]") {
+  const Extraction x = run("조별리그에서는 브라질이 승점 7로 1위에 올랐다.");
+  INFO(describe(x));
+  const Entity* brazil = find(x, "브라질", EntityType::place);
+  REQUIRE(brazil != nullptr);
+  CHECK(brazil->mentions.front().role == "agent");
+}
