@@ -29,6 +29,9 @@ void add_data_options(CLI::App& cmd, DataOptions& options) {
                  "Do not load the shipped gazetteer with this id (e.g. places). Repeatable");
   cmd.add_option("--data-dir", options.data_dir, "Directory of data files (default: shipped data)")
       ->check(CLI::ExistingDirectory);
+  cmd.add_option("--time-profile", options.time_profile,
+                 "Time conventions from rules/time.json: news (default) or assistant "
+                 "(docs/accuracy-time.md)");
 }
 
 Extractor make_extractor(const DataOptions& options) {
@@ -36,6 +39,7 @@ Extractor make_extractor(const DataOptions& options) {
   o.data_dir = options.data_dir;
   o.user_gazetteers = options.gazetteers;
   o.disabled_gazetteers = options.disabled;
+  o.time_profile = options.time_profile;
   return Extractor::load(o);
 }
 

@@ -34,11 +34,12 @@ void add_db_option(CLI::App& cmd, std::string& db);
 void add_format_option(CLI::App& cmd, std::string& format, const std::vector<std::string>& choices);
 
 // Data options shared by commands that extract: --gazetteer FILE (repeatable),
-// --no-gazetteer ID (repeatable), --data-dir DIR.
+// --no-gazetteer ID (repeatable), --data-dir DIR, --time-profile NAME.
 struct DataOptions {
   std::vector<std::string> gazetteers;
   std::vector<std::string> disabled;
   std::string data_dir;
+  std::string time_profile;
 };
 void add_data_options(CLI::App& cmd, DataOptions& options);
 

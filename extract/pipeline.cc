@@ -117,7 +117,8 @@ Extractor Extractor::load(const ExtractorOptions& options) {
   auto impl = std::make_unique<Impl>(RuleSet::load(dir), PersonRules::load(dir), PlaceRules::load(dir),
                                      OrgCues::load(dir),
                                      EventRules::load(dir + "/rules/events.json"),
-                                     TimeTagger::load(dir + "/rules/time.json", dir + "/calendar/lunar.json"));
+                                     TimeTagger::load(dir + "/rules/time.json", dir + "/calendar/lunar.json",
+                                                      options.time_profile));
   for (const std::string& file : shipped_gazetteers(dir, options.disabled_gazetteers)) {
     impl->gazetteer.load_file(file, 0);
   }

@@ -20,6 +20,7 @@ struct ExtractorOptions {
   std::string data_dir;                      // "" = data_dir() (extract/data_path.h)
   std::vector<std::string> user_gazetteers;  // extra gazetteer files; their entries win
   std::vector<std::string> disabled_gazetteers;  // shipped gazetteer ids not to load ("places")
+  std::string time_profile;  // time.json convention profile; "" = its default ("news")
 };
 
 class Extractor {

@@ -481,6 +481,32 @@ TEST_CASE("cli: extract rejects a malformed --date with exit 2", "[cli][extract]
   }
 }
 
+TEST_CASE("cli: extract --time-profile picks the time conventions", "[cli][extract]") {
+  TempDir dir;
+  // Stamped with a real clock: news keeps "사흘 전" a day, a calendar assistant keeps the hour.
+  const std::string input = dir.file("clock.jsonl");
+  write_bytes(input,
+              R"({"id":"clock1","published_at":"2025-06-12T09:40:00+09:00","text":"시청은 사흘 전 점검을 마쳤다."})"
+              "\n");
+  auto day_of = [&](const std::string& profile_args) {
+    const Result r = run_in(dir, "extract " + profile_args + " " + quote(input));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const json doc = json::parse(r.out);
+    REQUIRE(doc.at("times").size() == 1);
+    return doc.at("times").at(0).at("value").get<std::string>();
+  };
+  CHECK(day_of("") == "2025-06-09");
+  CHECK(day_of("--time-profile news") == "2025-06-09");
+  CHECK(day_of("--time-profile assistant") == "2025-06-09T09:00");  // precision hour
+
+  const Result bad = run_in(dir, "extract --time-profile bogus " + quote(input));
+  CHECK(bad.status != 0);
+  CHECK(contains(bad.err, "time.json"));
+  CHECK(contains(bad.err, "bogus"));
+  CHECK(bad.out.empty());
+}
+
 // ---------------------------------------------------------------------------------------------
 // timeline
 
