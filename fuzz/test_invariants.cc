@@ -75,7 +75,7 @@ TEST_CASE("fuzz: extraction offsets are code points reading the mention", "[fuzz
   sillok::Entity e;
   e.name = "네이버클라우드";
   e.type = sillok::EntityType::company;
-  e.mentions.push_back({4, 11, "네이버클라우드", "gazetteer:companies", "", 0});
+  e.mentions.push_back({4, 11, "네이버클라우드", "gazetteer:companies", "", 0, ""});
   x.entities.push_back(e);
   CHECK(check_extraction(x).empty());
 
@@ -93,7 +93,7 @@ TEST_CASE("fuzz: extraction offsets are code points reading the mention", "[fuzz
   }
   SECTION("a metadata mention indexes its field") {
     x.article.publisher = "아시아경제";
-    x.entities[0].mentions[0] = {0, 5, "아시아경제", "gazetteer:media", "publisher", -1};
+    x.entities[0].mentions[0] = {0, 5, "아시아경제", "gazetteer:media", "publisher", -1, ""};
     CHECK(check_extraction(x).empty());
     x.entities[0].mentions[0].end = 4;
     CHECK_FALSE(check_extraction(x).empty());
