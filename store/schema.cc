@@ -143,11 +143,104 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 END;
 )sql";
 
+// Version 2: the same model in less space (issue 6: <= 100 bytes per mention at 10^6 articles).
+// - The trigram index keeps no positions (detail=none) and no column sizes: phrase matching
+//   of a word is done by Store::search_articles (every trigram of the word through the index,
+//   then a substring check on the candidates), so the index stores only which articles hold
+//   each trigram, about a third of the size.
+// - Mention rules and fields are interned in `labels` (3,769 distinct rules over 28,466
+//   mentions in a generated 1,000-article corpus: most are "gazetteer:<file>#<entry>").
+// - A mention's surface, a time's text and an event's sentence_text are NULL when they equal
+//   the stored text at their offsets (the article text, or the metadata field), which is
+//   almost always; readers take them back with substr (SQLite counts code points in TEXT).
+// - mentions is clustered by (article, sentence, entity_id, ord): the graph's scan in that
+//   order needs no second index, and an article's rows are contiguous. `ord` is the mention's
+//   insertion order within the article.
+// events is a parent table (event_participants cascade from it), so it is altered in place
+// (DROP/ADD COLUMN), never dropped and recreated; times the same way, for symmetry.
+constexpr const char* kVersion2 = R"sql(
+DROP TRIGGER articles_fts_insert;
+DROP TRIGGER articles_fts_delete;
+DROP TRIGGER articles_fts_update;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, content='articles', content_rowid='pk', tokenize='trigram',
+  detail='none', columnsize=0);
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.pk, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.pk, old.title, old.text);
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+END;
+
+CREATE TABLE labels (
+  id   INTEGER PRIMARY KEY,
+  text TEXT NOT NULL UNIQUE
+);
+INSERT OR IGNORE INTO labels(text) SELECT rule FROM mentions UNION SELECT field FROM mentions;
+
+CREATE TABLE mentions_v2 (
+  article   INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+  sentence  INTEGER NOT NULL,               -- -1 for metadata
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  ord       INTEGER NOT NULL,               -- insertion order within the article
+  start_cp  INTEGER NOT NULL,
+  end_cp    INTEGER NOT NULL,
+  field     INTEGER NOT NULL REFERENCES labels(id),  -- label '' for the body
+  rule      INTEGER NOT NULL REFERENCES labels(id),
+  surface   TEXT,                           -- NULL: the field's text at [start_cp, end_cp)
+  PRIMARY KEY (article, sentence, entity_id, ord)
+) WITHOUT ROWID;
+INSERT INTO mentions_v2(article, sentence, entity_id, ord, start_cp, end_cp, field, rule, surface)
+  SELECT m.article, m.sentence, m.entity_id,
+         row_number() OVER (PARTITION BY m.article ORDER BY m.id) - 1,
+         m.start_cp, m.end_cp, f.id, r.id,
+         CASE WHEN m.surface IS substr(CASE m.field WHEN '' THEN a.text
+                                                    WHEN 'publisher' THEN a.publisher
+                                                    WHEN 'author' THEN a.author END,
+                                       m.start_cp + 1, m.end_cp - m.start_cp)
+              THEN NULL ELSE m.surface END
+    FROM mentions m JOIN articles a ON a.pk = m.article
+    JOIN labels f ON f.text = m.field JOIN labels r ON r.text = m.rule;
+DROP TABLE mentions;
+ALTER TABLE mentions_v2 RENAME TO mentions;
+CREATE INDEX mentions_by_entity ON mentions(entity_id, article, sentence);
+
+CREATE TEMP TABLE event_texts AS
+  SELECT e.id, e.sentence_text AS t FROM events e
+    LEFT JOIN articles a ON a.pk = e.article
+    LEFT JOIN sentences s ON s.article = e.article AND s.idx = e.sentence
+   WHERE e.sentence_text IS NOT substr(a.text, s.start_cp + 1, s.end_cp - s.start_cp);
+ALTER TABLE events DROP COLUMN sentence_text;
+ALTER TABLE events ADD COLUMN sentence_text TEXT;  -- NULL: the article text of its sentence
+UPDATE events SET sentence_text = (SELECT t FROM event_texts WHERE event_texts.id = events.id)
+ WHERE id IN (SELECT id FROM event_texts);
+DROP TABLE event_texts;
+
+CREATE TEMP TABLE time_texts AS
+  SELECT t.id, t.text AS t FROM times t LEFT JOIN articles a ON a.pk = t.article
+   WHERE t.text IS NOT substr(a.text, t.start_cp + 1, t.end_cp - t.start_cp);
+ALTER TABLE times DROP COLUMN text;
+ALTER TABLE times ADD COLUMN text TEXT;  -- NULL: the article text at [start_cp, end_cp)
+UPDATE times SET text = (SELECT t FROM time_texts WHERE time_texts.id = times.id)
+ WHERE id IN (SELECT id FROM time_texts);
+DROP TABLE time_texts;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations{
       {1, "articles, entities, mentions, relations, times, events, full-text index", kVersion1},
+      {2, "smaller store: positionless trigram index, interned mention labels, derived texts",
+       kVersion2},
   };
   return kMigrations;
 }

@@ -64,6 +64,23 @@ std::string fts_phrase(const std::string& word) {
   return out + "\"";
 }
 
+// The distinct runs of 3 code points of `word`, in order of first appearance (none when it is
+// shorter): the tokens FTS5's trigram tokenizer makes of it.
+std::vector<std::string> trigrams(const std::string& word) {
+  std::vector<std::size_t> starts;
+  for (std::size_t pos = 0; pos < word.size();) {
+    starts.push_back(pos);
+    utf8::decode(word, pos);
+  }
+  starts.push_back(word.size());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i + 3 < starts.size(); ++i) {
+    std::string t = word.substr(starts[i], starts[i + 3] - starts[i]);
+    if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(std::move(t));
+  }
+  return out;
+}
+
 // A LIKE pattern matching `word` anywhere, with \ as the escape character.
 std::string like_pattern(const std::string& word) {
   std::string out = "%";
@@ -75,6 +92,61 @@ std::string like_pattern(const std::string& word) {
 }
 
 std::int64_t to_int(std::size_t v) { return static_cast<std::int64_t>(v); }
+
+// Code points [start, end) of valid UTF-8 `text`, clamped to its length.
+std::string code_point_slice(const std::string& text, std::int64_t start, std::int64_t end) {
+  std::size_t pos = 0;
+  std::size_t first = text.size();
+  for (std::int64_t cp = 0; pos < text.size() && cp < end; ++cp) {
+    if (cp == start) first = pos;
+    utf8::decode(text, pos);
+  }
+  return first >= pos ? std::string() : text.substr(first, pos - first);
+}
+
+// Slices of one text by code point offsets in O(1) each, after one pass over the text: what
+// the store compares a mention surface or an event sentence with, to store NULL for "same as
+// the text there" (readers rebuild it with SQLite's substr, which also counts code points).
+// Invalid UTF-8 slices nothing, since SQLite might count its characters differently.
+class CodePointText {
+ public:
+  explicit CodePointText(std::string_view text) : text_(text) {
+    if (utf8::find_invalid(text)) return;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      offsets_.push_back(pos);
+      utf8::decode(text, pos);
+    }
+    offsets_.push_back(text.size());
+  }
+
+  // True when [start, end) is a non-empty range inside the text and `s` is its text.
+  bool same_as(std::size_t start, std::size_t end, std::string_view s) const {
+    if (offsets_.empty() || start >= end || end >= offsets_.size()) return false;
+    return text_.substr(offsets_[start], offsets_[end] - offsets_[start]) == s;
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> offsets_;  // byte offset of each code point, then the text size
+};
+
+// The text a mention's offsets index: the body, or the metadata field it names (see Mention);
+// null for a field the store does not know, whose surface is then always stored.
+const std::string* field_text(const Article& a, const std::string& field) {
+  if (field.empty()) return &a.text;
+  if (field == "publisher") return &a.publisher;
+  if (field == "author") return &a.author;
+  return nullptr;
+}
+
+// Whether a mention's surface can be left NULL: readers rebuild it from the same field with
+// substr (kMentionSurface), so this must mirror that expression.
+bool surface_derivable(const Article& a, const CodePointText& body, const Mention& m) {
+  if (m.field.empty()) return body.same_as(m.start, m.end, m.text);
+  const std::string* text = field_text(a, m.field);
+  return text != nullptr && CodePointText(*text).same_as(m.start, m.end, m.text);
+}
 
 }  // namespace
 
@@ -104,16 +176,17 @@ struct Store::Impl {
   void configure();
   void configure_and_migrate();
   IngestResult ingest_one(const Extraction& x);
+  std::int64_t label_id(const std::string& text);
   std::optional<std::string> find_duplicate(const std::string& id, const std::string& hash);
   void insert_extraction(const Extraction& x, const std::string& hash);
   std::int64_t insert_article(const Article& a, const std::string& hash);
   std::int64_t entity_id_for(const Entity& e);
-  void insert_entities(std::int64_t article, const Extraction& x,
+  void insert_entities(std::int64_t article, const Extraction& x, const CodePointText& body,
                        std::map<std::string, std::int64_t>& by_name);
   void insert_relations(std::int64_t article, const Extraction& x,
                         const std::map<std::string, std::int64_t>& by_name);
-  void insert_times(std::int64_t article, const Extraction& x);
-  void insert_events(std::int64_t article, const Extraction& x,
+  void insert_times(std::int64_t article, const Extraction& x, const CodePointText& body);
+  void insert_events(std::int64_t article, const Extraction& x, const CodePointText& body,
                      const std::map<std::string, std::int64_t>& by_name);
 
   std::vector<EntityRow> entity_rows(const std::string& where_order,
@@ -121,6 +194,10 @@ struct Store::Impl {
   EventMention read_event(Statement& st);
   ArticleRow read_article(Statement& st) const;
   EntityType parse_type(const std::string& name) const;
+
+  // labels rows by text, so interning a mention's rule and field costs no query once seen.
+  // Cleared whenever a savepoint or transaction rolls back, which may remove rows it lists.
+  std::unordered_map<std::string, std::int64_t> label_ids;
 };
 
 void Store::Impl::configure() {
@@ -133,6 +210,13 @@ void Store::Impl::configure() {
   // lose the last batches, never corrupt the file) and much faster than FULL.
   db.exec("PRAGMA journal_mode = WAL", "enable WAL journal");
   db.exec("PRAGMA synchronous = NORMAL", "set synchronous mode");
+  // A larger page cache (64 MB instead of SQLite's 2 MB) keeps the hot pages of the indexes an
+  // ingest inserts into at random places (entities, aliases, mentions_by_entity, the trigram
+  // index) in memory: at 10^5 articles the default cache made every batch re-read them.
+  // secure_delete (on in Debian's build) zero-fills every freed page; FTS5 frees pages at every
+  // segment merge, so it doubled the writes of an ingest for no benefit to a local news store.
+  db.exec("PRAGMA cache_size = -65536", "set cache size");
+  db.exec("PRAGMA secure_delete = OFF", "turn secure_delete off");
 }
 
 void Store::Impl::configure_and_migrate() {
@@ -206,10 +290,14 @@ std::vector<IngestResult> Store::ingest(const std::vector<Extraction>& batch) {
     for (const Extraction& x : batch) results.push_back(impl_->ingest_one(x));
     tx.commit();
   } catch (const sql::SqliteError& e) {
+    impl_->label_ids.clear();
     // The Transaction has rolled back by now: say so, since "disk is full" alone leaves the
     // user wondering what was kept.
     throw StoreError(std::string(e.what()) + " (batch of " + std::to_string(batch.size()) +
                      " articles rolled back; nothing of it was stored)");
+  } catch (...) {
+    impl_->label_ids.clear();
+    throw;
   }
   return results;
 }
@@ -242,10 +330,12 @@ IngestResult Store::Impl::ingest_one(const Extraction& x) {
     // have rolled back part of the transaction already; the whole batch fails.
     if (e.environmental()) throw;
     savepoint.rollback();
+    label_ids.clear();
     result.outcome = IngestOutcome::failed;
     result.message = e.what();
   } catch (const std::exception& e) {
     savepoint.rollback();
+    label_ids.clear();
     result.outcome = IngestOutcome::failed;
     result.message = e.what();
   }
@@ -280,11 +370,13 @@ void Store::Impl::insert_extraction(const Extraction& x, const std::string& hash
       st->reset();
     }
   }
+  // One pass over the text serves every "same as the text there" check of the article.
+  const CodePointText body(x.article.text);
   std::map<std::string, std::int64_t> by_name;
-  insert_entities(article, x, by_name);
+  insert_entities(article, x, body, by_name);
   insert_relations(article, x, by_name);
-  insert_times(article, x);
-  insert_events(article, x, by_name);
+  insert_times(article, x, body);
+  insert_events(article, x, body, by_name);
 }
 
 std::int64_t Store::Impl::insert_article(const Article& a, const std::string& hash) {
@@ -303,6 +395,24 @@ std::int64_t Store::Impl::insert_article(const Article& a, const std::string& ha
   return db.last_insert_rowid();
 }
 
+std::int64_t Store::Impl::label_id(const std::string& text) {
+  if (auto it = label_ids.find(text); it != label_ids.end()) return it->second;
+  std::int64_t id = 0;
+  {
+    auto st = query("SELECT id FROM labels WHERE text = ?");
+    st->bind_text(1, text);
+    if (st->step()) id = st->column_int(0);
+  }
+  if (id == 0) {
+    auto st = query("INSERT INTO labels(text) VALUES (?)");
+    st->bind_text(1, text);
+    st->run();
+    id = db.last_insert_rowid();
+  }
+  label_ids.emplace(text, id);
+  return id;
+}
+
 std::int64_t Store::Impl::entity_id_for(const Entity& e) {
   const std::string_view type = to_string(e.type);
   {
@@ -317,12 +427,14 @@ std::int64_t Store::Impl::entity_id_for(const Entity& e) {
 }
 
 void Store::Impl::insert_entities(std::int64_t article, const Extraction& x,
+                                  const CodePointText& body,
                                   std::map<std::string, std::int64_t>& by_name) {
   auto link = query("INSERT OR IGNORE INTO article_entities(article, entity_id) VALUES (?, ?)");
   auto mention = query(
-      "INSERT INTO mentions(article, entity_id, start_cp, end_cp, surface, rule, field, sentence)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO mentions(article, entity_id, start_cp, end_cp, surface, rule, field, sentence,"
+      " ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   auto alias = query("INSERT OR IGNORE INTO aliases(entity_id, alias) VALUES (?, ?)");
+  std::int64_t ord = 0;
   for (const Entity& e : x.entities) {
     if (e.name.empty()) throw ArticleRejected("an entity has an empty name");
     const std::int64_t id = entity_id_for(e);
@@ -333,8 +445,13 @@ void Store::Impl::insert_entities(std::int64_t article, const Extraction& x,
     for (const Mention& m : e.mentions) {
       mention->bind_int(1, article).bind_int(2, id);
       mention->bind_int(3, to_int(m.start)).bind_int(4, to_int(m.end));
-      mention->bind_text(5, m.text).bind_text(6, m.rule).bind_text(7, m.field);
-      mention->bind_int(8, m.sentence);
+      if (surface_derivable(x.article, body, m)) {
+        mention->bind_null(5);
+      } else {
+        mention->bind_text(5, m.text);
+      }
+      mention->bind_int(6, label_id(m.rule)).bind_int(7, label_id(m.field));
+      mention->bind_int(8, m.sentence).bind_int(9, ord++);
       mention->run();
       mention->reset();
       if (m.text.empty() || m.text == e.name) continue;
@@ -373,13 +490,19 @@ void Store::Impl::insert_relations(std::int64_t article, const Extraction& x,
   }
 }
 
-void Store::Impl::insert_times(std::int64_t article, const Extraction& x) {
+void Store::Impl::insert_times(std::int64_t article, const Extraction& x,
+                               const CodePointText& body) {
   auto st = query(
       "INSERT INTO times(article, start_cp, end_cp, text, value, type, precision, mod, value_end,"
       " sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const TimeExpression& t : x.times) {
     st->bind_int(1, article).bind_int(2, to_int(t.start)).bind_int(3, to_int(t.end));
-    st->bind_text(4, t.text).bind_text(5, t.value).bind_text(6, to_string(t.type));
+    if (body.same_as(t.start, t.end, t.text)) {
+      st->bind_null(4);  // NULL: the article text at [start, end)
+    } else {
+      st->bind_text(4, t.text);
+    }
+    st->bind_text(5, t.value).bind_text(6, to_string(t.type));
     st->bind_text(7, t.precision).bind_text(8, t.mod).bind_text(9, t.value_end);
     st->bind_int(10, t.sentence);
     st->run();
@@ -388,6 +511,7 @@ void Store::Impl::insert_times(std::int64_t article, const Extraction& x) {
 }
 
 void Store::Impl::insert_events(std::int64_t article, const Extraction& x,
+                                const CodePointText& body,
                                 const std::map<std::string, std::int64_t>& by_name) {
   auto st = query(
       "INSERT INTO events(article, label, trigger_word, trigger_class, date_value, precision, mod,"
@@ -399,7 +523,18 @@ void Store::Impl::insert_events(std::int64_t article, const Extraction& x,
     st->bind_int(1, article).bind_text(2, e.label).bind_text(3, e.trigger);
     st->bind_text(4, e.trigger_class).bind_text(5, e.date).bind_text(6, e.precision);
     st->bind_text(7, e.mod).bind_text(8, e.time).bind_text(9, to_string(e.status));
-    st->bind_text(10, e.place).bind_int(11, e.sentence).bind_text(12, e.sentence_text);
+    st->bind_text(10, e.place).bind_int(11, e.sentence);
+    // NULL: the text of its sentence, which read_event takes back from the article.
+    const bool derivable = e.sentence >= 0 &&
+                           static_cast<std::size_t>(e.sentence) < x.sentences.size() &&
+                           body.same_as(x.sentences[static_cast<std::size_t>(e.sentence)].start,
+                                        x.sentences[static_cast<std::size_t>(e.sentence)].end,
+                                        e.sentence_text);
+    if (derivable) {
+      st->bind_null(12);
+    } else {
+      st->bind_text(12, e.sentence_text);
+    }
     st->bind_text(13, e.rule);
     st->run();
     st->reset();
@@ -522,13 +657,16 @@ std::optional<EntityRow> Store::entity(std::int64_t entity_id) const {
 std::vector<std::string> Store::search_articles(const std::string& topic) const {
   const std::vector<std::string> words = split_words(as_stored(topic));
   if (words.empty()) return {};
-  std::string fts;                 // long words: one FTS5 query, all phrases required
-  std::vector<std::string> likes;  // short words: substring patterns
+  // Every word is a substring pattern; words of 3+ code points also put each of their
+  // trigrams in one FTS5 query (all required), which narrows the articles the patterns are
+  // checked on. The index keeps no positions (schema version 2), so it cannot match the
+  // trigrams as a phrase itself: the pattern does that.
+  std::string fts;
+  std::vector<std::string> likes;
   for (const std::string& word : words) {
-    if (utf8::length(word) >= 3) {
-      fts += (fts.empty() ? "" : " AND ") + fts_phrase(word);
-    } else {
-      likes.push_back(like_pattern(word));
+    likes.push_back(like_pattern(word));
+    for (const std::string& trigram : trigrams(word)) {
+      fts += (fts.empty() ? "" : " AND ") + fts_phrase(trigram);
     }
   }
   std::string text = "SELECT a.id FROM articles a WHERE 1";
@@ -539,7 +677,7 @@ std::vector<std::string> Store::search_articles(const std::string& topic) const 
     text += " AND (a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')";
   }
   text += kArticleOrder;
-  // The SQL varies only with the number of short words, so the cache stays small.
+  // The SQL varies only with the number of words, so the cache stays small.
   auto st = impl_->query(text);
   int index = 1;
   if (!fts.empty()) st->bind_text(index++, fts);
@@ -596,8 +734,12 @@ EventMention Store::Impl::read_event(Statement& st) {
 std::vector<StoredEvent> Store::events_for_articles(
     const std::vector<std::string>& article_ids) const {
   auto st = impl_->query(
-      "SELECT id, label, trigger_word, trigger_class, date_value, precision, mod, time_of_day,"
-      " status, place, sentence, sentence_text, rule FROM events WHERE article = ? ORDER BY id");
+      "SELECT e.id, e.label, e.trigger_word, e.trigger_class, e.date_value, e.precision, e.mod,"
+      " e.time_of_day, e.status, e.place, e.sentence,"
+      " coalesce(e.sentence_text, (SELECT substr(a.text, s.start_cp + 1, s.end_cp - s.start_cp)"
+      "   FROM sentences s JOIN articles a ON a.pk = s.article"
+      "   WHERE s.article = e.article AND s.idx = e.sentence)),"
+      " e.rule FROM events e WHERE e.article = ? ORDER BY e.id");
   std::vector<StoredEvent> events;
   for (const ArticleRow& article : articles_by_id(article_ids)) {
     st->bind_int(1, article.rowid);
@@ -626,17 +768,6 @@ constexpr const char* kInRange =
 void bind_range(Statement& st, const DateRange& range) {
   st.bind_text_or_null(2, range.from);
   st.bind_text_or_null(3, range.to);
-}
-
-// Code points [start, end) of valid UTF-8 `text`, clamped to its length.
-std::string code_point_slice(const std::string& text, std::int64_t start, std::int64_t end) {
-  std::size_t pos = 0;
-  std::size_t first = text.size();
-  for (std::int64_t cp = 0; pos < text.size() && cp < end; ++cp) {
-    if (cp == start) first = pos;
-    utf8::decode(text, pos);
-  }
-  return first >= pos ? std::string() : text.substr(first, pos - first);
 }
 
 }  // namespace
@@ -767,15 +898,15 @@ MentionTable Store::mention_table() const {
       table.dates.push_back(st->column_text(2));
     }
   }
-  // One pass over the covering index (article, sentence, entity_id) in its own order (article
-  // pk), then a counting sort into articles() order: no per-article query, no temp b-tree.
+  // One pass over the mentions table in its own order (primary key article pk, sentence,
+  // entity_id, ...), then a counting sort into articles() order: no per-article query, no temp
+  // b-tree.
   std::vector<std::size_t> row_article;
   std::vector<int> sentences;
   std::vector<std::int64_t> entities;
   {
     auto st = impl_->query(
-        "SELECT article, sentence, entity_id FROM mentions INDEXED BY mentions_by_article"
-        " ORDER BY article, sentence, entity_id");
+        "SELECT article, sentence, entity_id FROM mentions ORDER BY article, sentence, entity_id");
     std::int64_t last_pk = -1;
     std::size_t last_index = 0;
     while (st->step()) {
@@ -815,8 +946,8 @@ void Store::for_each_article_mentions(const std::function<void(const ArticleMent
     ArticleMentions item{articles_st->column_text(1), articles_st->column_text(2), {}};
     {
       auto st = impl_->query(
-          "SELECT sentence, entity_id FROM mentions WHERE article = ? ORDER BY sentence, start_cp, "
-          "id");
+          "SELECT sentence, entity_id FROM mentions WHERE article = ? ORDER BY sentence, start_cp,"
+          " ord");
       st->bind_int(1, articles_st->column_int(0));
       while (st->step()) {
         item.mentions.emplace_back(static_cast<int>(st->column_int(0)), st->column_int(1));
