@@ -8,20 +8,24 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <set>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "extract/utf8.h"
 #include "timeline/labels.h"
+#include "timeline/merge.h"
 #include "timeline/period.h"
 
 namespace sillok {
 namespace {
 
 using timeline_detail::LabelTokens;
+using timeline_detail::PairSearch;
 using timeline_detail::parse_period;
 using timeline_detail::Period;
 using timeline_detail::PrecisionRank;
@@ -177,7 +181,9 @@ bool same_happening(const Item& a, const Item& b, const TimelineRules& rules) {
 
 // Calls visit(a, b) for every pair of mentions whose ranges come within
 // other_dates_max_days of each other: a sweep over the widened ranges sorted by start, so
-// mentions far apart in time are never compared.
+// mentions far apart in time are never compared. Quadratic in dense stretches; kept for the
+// rules the blocked search below cannot serve (label_overlap 0 makes every pair similar) and
+// as the reference it is tested against.
 template <typename Visit>
 void for_each_near_pair(const std::vector<Item>& items, const TimelineRules& rules, Visit visit) {
   std::vector<std::size_t> by_start(items.size());
@@ -191,6 +197,117 @@ void for_each_near_pair(const std::vector<Item>& items, const TimelineRules& rul
     for (std::size_t j = i + 1; j < by_start.size(); ++j) {
       if (items[by_start[j]].range.first > a.range.last + slack) break;
       visit(std::min(by_start[i], by_start[j]), std::max(by_start[i], by_start[j]));
+    }
+  }
+}
+
+// The blocking keys of a mention: same_happening can only hold for two mentions on
+// compatible dates when they share one of them. A similar label (overlap > 0 or a word
+// subset) shares a feature; the trigger-class rules need the same class and a shared
+// participant, or the same class and the same article.
+std::vector<std::string> blocking_keys(const Item& it, const TimelineRules& rules) {
+  std::vector<std::string> keys;
+  for (const std::string& f : it.tokens.features) keys.push_back("f\x1f" + f);
+  const EventMention& e = it.event();
+  if (!e.trigger_class.empty()) {
+    if (rules.merge_shared_participant) {
+      for (const std::string& p : e.participants) {
+        keys.push_back("p\x1f" + e.trigger_class + "\x1f" + p);
+      }
+    }
+    if (rules.merge_same_article_date) {
+      keys.push_back("a\x1f" + e.trigger_class + "\x1f" + it.article_id());
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+// Mentions of one subset sharing one blocking key, sorted by the start of their range, with
+// the longest range among them (so a scan can start early enough to meet every overlapping
+// range).
+struct Block {
+  std::vector<std::size_t> members;
+  long longest = 0;
+};
+
+// Blocks over `subset`; `index` maps each key to its block.
+std::vector<Block> make_blocks(const std::vector<Item>& items, const TimelineRules& rules,
+                               const std::vector<std::size_t>& subset,
+                               std::unordered_map<std::string, std::size_t>& index) {
+  std::vector<Block> blocks;
+  for (const std::size_t i : subset) {
+    for (const std::string& k : blocking_keys(items[i], rules)) {
+      const auto [it, added] = index.emplace(k, blocks.size());
+      if (added) blocks.emplace_back();
+      Block& b = blocks[it->second];
+      b.members.push_back(i);
+      b.longest = std::max(b.longest, items[i].range.last - items[i].range.first);
+    }
+  }
+  for (Block& b : blocks) {
+    std::stable_sort(b.members.begin(), b.members.end(), [&](std::size_t x, std::size_t y) {
+      return items[x].range.first < items[y].range.first;
+    });
+  }
+  return blocks;
+}
+
+// Calls visit(a, b) for each a in `from` and b in `to` whose ranges overlap (as they do
+// whenever the dates are compatible: one range holds the other's period) and that share a
+// blocking key, each pair once. When `from` and `to` are the same set, only b > a.
+template <typename Visit>
+void for_each_blocked_pair(const std::vector<Item>& items, const TimelineRules& rules,
+                           const std::vector<std::size_t>& from,
+                           const std::vector<std::size_t>& to, bool same_set, Visit visit) {
+  std::unordered_map<std::string, std::size_t> index;
+  const std::vector<Block> blocks = make_blocks(items, rules, to, index);
+  constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+  std::vector<std::size_t> seen_from(items.size(), kNone);  // the last `a` that reached it
+  const auto starts_before = [&](std::size_t m, long day) { return items[m].range.first < day; };
+  const auto starts_after = [&](long day, std::size_t m) { return day < items[m].range.first; };
+  for (const std::size_t a : from) {
+    const Period& ra = items[a].range;
+    for (const std::string& key : blocking_keys(items[a], rules)) {
+      const auto found = index.find(key);
+      if (found == index.end()) continue;
+      const Block& block = blocks[found->second];
+      auto it = std::lower_bound(block.members.begin(), block.members.end(),
+                                 ra.first - block.longest, starts_before);
+      const auto end = std::upper_bound(it, block.members.end(), ra.last, starts_after);
+      for (; it != end; ++it) {
+        const std::size_t b = *it;
+        if ((same_set && b <= a) || seen_from[b] == a || items[b].range.last < ra.first) continue;
+        seen_from[b] = a;
+        visit(a, b);
+      }
+    }
+  }
+}
+
+// Pairs of day mentions with the same words (at least other_dates_min_words of them) whose
+// days lie within other_dates_max_days: the only pairs same_label_other_day can accept.
+template <typename Visit>
+void for_each_same_words_near_pair(const std::vector<Item>& items, const TimelineRules& rules,
+                                   const std::vector<std::size_t>& days, Visit visit) {
+  if (rules.other_dates_max_days < 0) return;
+  std::map<std::vector<std::string>, std::vector<std::size_t>> groups;
+  const auto min_words = static_cast<std::size_t>(std::max(rules.other_dates_min_words, 0));
+  for (const std::size_t i : days) {
+    if (items[i].tokens.words.size() >= min_words) groups[items[i].tokens.words].push_back(i);
+  }
+  const long max_gap = rules.other_dates_max_days;
+  for (auto& [words, members] : groups) {
+    std::stable_sort(members.begin(), members.end(), [&](std::size_t x, std::size_t y) {
+      return items[x].period.first < items[y].period.first;
+    });
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      const long day = items[members[i]].period.first;
+      for (std::size_t j = i + 1; j < members.size(); ++j) {
+        if (items[members[j]].period.first - day > max_gap) break;
+        visit(std::min(members[i], members[j]), std::max(members[i], members[j]));
+      }
     }
   }
 }
@@ -217,7 +334,10 @@ struct CoarseLink {
 //      (highest label overlap, then the earliest cluster), so "1월 중 발표" does not glue the
 //      15th's and the 22nd's announcements together;
 //   3. coarse mentions that fit no day cluster are linked among themselves.
-std::vector<std::size_t> cluster_ids(const std::vector<Item>& items, const TimelineRules& rules) {
+// This is the reference: every pair within other_dates_max_days is compared, which is
+// quadratic where mentions are dense. cluster_ids_blocked gives the same ids faster.
+std::vector<std::size_t> cluster_ids_reference(const std::vector<Item>& items,
+                                               const TimelineRules& rules) {
   DisjointSets sets(items.size());
   std::vector<CoarseLink> links;
   std::vector<std::pair<std::size_t, std::size_t>> coarse_pairs;
@@ -250,6 +370,62 @@ std::vector<std::size_t> cluster_ids(const std::vector<Item>& items, const Timel
   return ids;
 }
 
+// The same three levels as cluster_ids_reference, in three passes that compare only pairs
+// that can change the result:
+//   1. day pairs sharing a blocking key on overlapping ranges, and same-words day pairs on
+//      nearby days; a pair already in one cluster is not compared again;
+//   2. coarse mention x day mention sharing a key; once a coarse mention has a full-score
+//      link (fit 1) to cluster r, days in clusters >= r cannot beat it and are skipped;
+//   3. coarse mentions without a day cluster, among themselves, sharing a key.
+// Every pair the reference links is compared here: a link on compatible dates needs a
+// shared key (see blocking_keys), one on other days needs the same words. Linking is
+// order-independent (union-find with smallest roots, best link by a total order), so the
+// ids are the same. Needs label_overlap > 0 (at 0 any two labels are similar).
+std::vector<std::size_t> cluster_ids_blocked(const std::vector<Item>& items,
+                                             const TimelineRules& rules) {
+  std::vector<std::size_t> days;
+  std::vector<std::size_t> coarse;
+  for (std::size_t i = 0; i < items.size(); ++i) (is_day(items[i]) ? days : coarse).push_back(i);
+  DisjointSets sets(items.size());
+  const auto link_days = [&](std::size_t a, std::size_t b) {
+    if (sets.find(a) == sets.find(b)) return;  // nothing to learn
+    if (same_happening(items[a], items[b], rules)) sets.unite(a, b);
+  };
+  for_each_blocked_pair(items, rules, days, days, true, link_days);
+  for_each_same_words_near_pair(items, rules, days, link_days);
+  // Day clusters are final now, so the roots seen in pass 2 are the ones the ids use.
+  std::vector<std::optional<std::pair<double, std::size_t>>> best(items.size());
+  for_each_blocked_pair(items, rules, coarse, days, false, [&](std::size_t c, std::size_t d) {
+    auto& b = best[c];
+    const std::size_t root = sets.find(d);
+    if (b && b->first >= 1.0 && b->second <= root) return;  // fit never exceeds 1
+    if (!same_happening(items[c], items[d], rules)) return;
+    const double score = fit(items[c], items[d]);
+    if (!b || score > b->first || (score == b->first && root < b->second)) {
+      b = std::make_pair(score, root);
+    }
+  });
+  std::vector<std::size_t> unplaced;
+  for (const std::size_t c : coarse) {
+    if (!best[c]) unplaced.push_back(c);
+  }
+  for_each_blocked_pair(items, rules, unplaced, unplaced, true, [&](std::size_t a, std::size_t b) {
+    if (sets.find(a) == sets.find(b)) return;
+    if (same_happening(items[a], items[b], rules)) sets.unite(a, b);
+  });
+  std::vector<std::size_t> ids(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) ids[i] = best[i] ? best[i]->second : sets.find(i);
+  return ids;
+}
+
+std::vector<std::size_t> cluster_ids(const std::vector<Item>& items, const TimelineRules& rules,
+                                     PairSearch search) {
+  if (search == PairSearch::all_near_pairs || !(rules.label_overlap > 0.0)) {
+    return cluster_ids_reference(items, rules);
+  }
+  return cluster_ids_blocked(items, rules);
+}
+
 // The mention that names the event: the most precise date; then the latest report; then the
 // strongest status (occurred first); then the longest (most specific) label.
 bool better_representative(const Item& a, const Item& b) {
@@ -279,12 +455,14 @@ const Item* best_of(const std::vector<const Item*>& members,
 }
 
 std::vector<TimelineSource> source_details(std::vector<const Item*> members) {
-  std::sort(members.begin(), members.end(), [](const Item* a, const Item* b) {
-    return std::make_tuple(a->article_date(), a->article_id(), a->period.value, a->time,
-                           as_int(a->event().status)) <
-           std::make_tuple(b->article_date(), b->article_id(), b->period.value, b->time,
-                           as_int(b->event().status));
-  });
+  // Keys by reference: copying the strings for every comparison dominated huge clusters.
+  const auto key = [](const Item* m) {
+    return std::tuple<const std::string&, const std::string&, const std::string&,
+                      const std::string&, int>(m->article_date(), m->article_id(),
+                                               m->period.value, m->time, as_int(m->event().status));
+  };
+  std::sort(members.begin(), members.end(),
+            [&](const Item* a, const Item* b) { return key(a) < key(b); });
   std::vector<TimelineSource> out;
   for (const Item* m : members) {
     TimelineSource s{m->article_id(), m->period.value, m->time, m->event().status,
@@ -297,22 +475,26 @@ std::vector<TimelineSource> source_details(std::vector<const Item*> members) {
   return out;
 }
 
-template <typename T>
-void append_unique(std::vector<T>& to, const T& value) {
-  if (std::find(to.begin(), to.end(), value) == to.end()) to.push_back(value);
+// Appends `value` unless `seen` already holds it; `seen` mirrors `to`, so huge clusters
+// (thousands of reports) do not make this quadratic.
+void append_unique(std::vector<std::string>& to, std::unordered_set<std::string>& seen,
+                   const std::string& value) {
+  if (seen.insert(value).second) to.push_back(value);
 }
 
 // Fills participants (first report first), place, time and the source lists.
 void gather_details(TimelineEntry& e, const Item& rep, const std::vector<const Item*>& members) {
   e.source_details = source_details(members);
-  for (const TimelineSource& s : e.source_details) append_unique(e.sources, s.article_id);
+  std::unordered_set<std::string> seen;
+  for (const TimelineSource& s : e.source_details) append_unique(e.sources, seen, s.article_id);
   std::vector<const Item*> oldest_first = members;
   std::stable_sort(oldest_first.begin(), oldest_first.end(), [](const Item* a, const Item* b) {
     return std::tie(a->article_date(), a->article_id()) <
            std::tie(b->article_date(), b->article_id());
   });
+  seen.clear();
   for (const Item* m : oldest_first) {
-    for (const std::string& p : m->event().participants) append_unique(e.participants, p);
+    for (const std::string& p : m->event().participants) append_unique(e.participants, seen, p);
   }
   // Latest report first, for the place and the time when the representative lacks them.
   std::vector<const Item*> latest_first = members;
@@ -343,19 +525,6 @@ TimelineEntry merge_cluster(const std::vector<const Item*>& members) {
   }
   e.other_dates.assign(others.begin(), others.end());
   return e;
-}
-
-std::vector<TimelineEntry> merge_events(const std::vector<SourcedEvent>& events,
-                                        const TimelineRules& rules) {
-  const std::vector<Item> items = prepare(events, rules);
-  const std::vector<std::size_t> ids = cluster_ids(items, rules);
-  std::vector<std::vector<const Item*>> groups(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) groups[ids[i]].push_back(&items[i]);
-  std::vector<TimelineEntry> out;
-  for (const auto& g : groups) {
-    if (!g.empty()) out.push_back(merge_cluster(g));
-  }
-  return out;
 }
 
 // Articles not already stood for by one of their events dated on their publication day.
@@ -454,11 +623,28 @@ void apply_limit(std::vector<TimelineEntry>& entries, std::size_t limit) {
 
 }  // namespace
 
+namespace timeline_detail {
+
+std::vector<TimelineEntry> merge_events(const std::vector<SourcedEvent>& events,
+                                        const TimelineRules& rules, PairSearch search) {
+  const std::vector<Item> items = prepare(events, rules);
+  const std::vector<std::size_t> ids = cluster_ids(items, rules, search);
+  std::vector<std::vector<const Item*>> groups(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) groups[ids[i]].push_back(&items[i]);
+  std::vector<TimelineEntry> out;
+  for (const auto& g : groups) {
+    if (!g.empty()) out.push_back(merge_cluster(g));
+  }
+  return out;
+}
+
+}  // namespace timeline_detail
+
 std::vector<TimelineEntry> build_timeline(const std::vector<TimelineArticle>& articles,
                                           const std::vector<SourcedEvent>& events,
                                           const TimelineOptions& options,
                                           const TimelineRules& rules) {
-  std::vector<TimelineEntry> entries = merge_events(events, rules);
+  std::vector<TimelineEntry> entries = timeline_detail::merge_events(events, rules, timeline_detail::PairSearch::blocked);
   std::vector<TimelineEntry> article_items = article_entries(articles, entries);
   entries.insert(entries.end(), std::make_move_iterator(article_items.begin()),
                  std::make_move_iterator(article_items.end()));
