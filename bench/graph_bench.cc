@@ -1,7 +1,7 @@
 // Graph build and one-hop query time on a synthetic store: build/bench/graph_bench --help.
 //
 // What a graph query really pays is reading the store and building the graph, so the build is
-// timed the way the CLI does it (cli/cmd_graph.cc load_graph): entities, the bulk mention
+// timed the way the CLI does it (sillok::load_graph, graph/from_store.h): entities, the bulk mention
 // table and relations from SQLite, then EntityGraph::add_node/add_article/add_relation. The
 // synthetic corpus (deterministic, seeded) has --entities entities and enough articles of 4-8
 // entities each to reach about --edges distinct co-appearance pairs; the store is created once
@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/from_store.h"
 #include "graph/graph.h"
 #include "store/store.h"
 
@@ -161,45 +162,25 @@ struct BuildTimes {
   double total_cpu() const { return read_cpu + build_cpu + layout_cpu; }
 };
 
-// What cli/cmd_graph.cc load_graph does, with the read and build parts timed apart.
+// What every graph command does (sillok::load_graph, graph/from_store.h), with the read and
+// build parts timed apart.
 sillok::EntityGraph load(const sillok::Store& store, BuildTimes& t) {
   auto start = Clock::now();
   double cpu = cpu_seconds();
-  const std::vector<sillok::GraphNode> nodes = [&] {
-    const std::vector<sillok::GraphEntity> entities = store.entity_nodes();
-    std::vector<sillok::GraphNode> out;
-    out.reserve(entities.size());
-    for (const auto& e : entities) out.push_back({e.id, e.name, e.type});
-    return out;
-  }();
-  const sillok::MentionTable table = store.mention_table();
-  const std::vector<sillok::RelationRow> relations = store.relations();
+  const sillok::GraphSource source = sillok::read_graph_source(store);
   t.read = seconds_since(start);
   t.read_cpu = cpu_seconds() - cpu;
 
   start = Clock::now();
   cpu = cpu_seconds();
-  sillok::EntityGraph graph;
-  graph.reserve(nodes.size(), table.pair_bound(std::size_t{8} << 20));  // as load_graph does
-  for (const auto& n : nodes) graph.add_node(n);
-  sillok::GraphArticle article;
-  for (std::size_t i = 0; i < table.article_ids.size(); ++i) {
-    article.article_id = table.article_ids[i];
-    article.date = table.dates[i];
-    article.mentions.clear();
-    for (std::size_t r = table.begin[i]; r < table.begin[i + 1]; ++r) {
-      article.mentions.emplace_back(table.sentences[r], table.entity_ids[r]);
-    }
-    graph.add_article(article);
-  }
-  for (const auto& r : relations) graph.add_relation({r.subject, r.object, r.role, r.article_id});
+  sillok::EntityGraph graph = sillok::build_graph(source, {});
   t.build = seconds_since(start);
   t.build_cpu = cpu_seconds() - cpu;
 
   // The first traversal lays out the adjacency; one query on any entity triggers it.
   start = Clock::now();
   cpu = cpu_seconds();
-  if (!nodes.empty()) graph.neighbors(nodes.front().id);
+  if (!source.entities.empty()) graph.neighbors(source.entities.front().id);
   t.layout = seconds_since(start);
   t.layout_cpu = cpu_seconds() - cpu;
   return graph;

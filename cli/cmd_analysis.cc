@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/common.h"
+#include "graph/from_store.h"
 #include "graph/graph.h"
 #include "store/store.h"
 

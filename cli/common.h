@@ -64,7 +64,6 @@ Command register_explain(CLI::App& app);
 namespace sillok {
 class Extractor;
 class Store;
-class EntityGraph;
 }
 
 namespace sillok::cli {
@@ -79,8 +78,7 @@ std::vector<std::int64_t> resolve_entity(const Store& store, const std::string& 
 std::vector<std::int64_t> resolve_entity_for(const Store& store, const std::string& name,
                                              const std::string& type,
                                              const std::string& type_option);
-// The entity graph of the store, or of the given articles only.
-EntityGraph load_graph(const Store& store, const std::vector<std::string>& only_articles);
+// The entity graph of the store: sillok::load_graph (graph/from_store.h).
 // Parses --date; throws UsageError for a malformed value.
 std::optional<Timestamp> parse_date_option(const std::string& value);
 }  // namespace sillok::cli
