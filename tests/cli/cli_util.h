@@ -17,6 +17,12 @@
 
 namespace sillok::test {
 
+// The two seed articles (paths from the source root) and their ids.
+inline const std::string kSeedA = "examples/seeds/000_5c0340f00aef317e.txt";  // 아시아경제, 2025-12-29
+inline const std::string kSeedB = "examples/seeds/002_f04b397c2416b6f8.txt";  // 뉴스1, 2025-12-30
+inline const std::string kSeedAId = "277_0005699798";
+inline const std::string kSeedBId = "421_0008686824";
+
 // TempDir: tests/test_util.h.
 
 // Single-quotes a word for /bin/sh.

@@ -28,14 +28,14 @@ using sillok::test::Result;
 using sillok::test::run_in;
 using sillok::test::RunOptions;
 using sillok::test::TempDir;
+using sillok::test::kSeedA;
+using sillok::test::kSeedAId;
+using sillok::test::kSeedB;
+using sillok::test::kSeedBId;
 using sillok::test::write_bytes;
 
 namespace {
 
-const std::string kSeedA = "examples/seeds/000_5c0340f00aef317e.txt";  // 아시아경제, 2025-12-29
-const std::string kSeedB = "examples/seeds/002_f04b397c2416b6f8.txt";  // 뉴스1, 2025-12-30
-const std::string kSeedAId = "277_0005699798";
-const std::string kSeedBId = "421_0008686824";
 
 bool starts_with(const std::string& s, const std::string& prefix) {
   return s.rfind(prefix, 0) == 0;
