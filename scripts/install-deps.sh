@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libboost-graph-dev libicu-dev libsqlite3-dev nlohmann-json3-dev catch2 libcli11-dev
+  libboost-graph-dev libicu-dev libsqlite3-dev libzstd-dev nlohmann-json3-dev catch2 libcli11-dev
   graphviz python3 python3-networkx chromium
   clang libclang-rt-14-dev llvm-14 ccache
 )
