@@ -25,8 +25,23 @@ namespace {
 
 // A list of forms with an integer value each, matched longest first at a byte position.
 // A space inside a form matches zero or more spaces of the text ("다음 주" = "다음주").
+class WordTable;
+// The tables an expression (or a clause word) can begin with. Every WordTable says at
+// construction whether it leads — registering itself here — or only trails other words
+// (suffixes, separators), so a new table cannot be forgotten by the start filters
+// (TimexRules::starters); a table wrongly marked as leading only costs speed.
+using LeadingTables = std::vector<const WordTable*>;
+struct Trails {};
+inline constexpr Trails kTrails{};
+
 class WordTable {
  public:
+  explicit WordTable(LeadingTables& leading) { leading.push_back(this); }
+  explicit WordTable(Trails) {}
+  // The registry holds its address: no copies or moves.
+  WordTable(const WordTable&) = delete;
+  WordTable& operator=(const WordTable&) = delete;
+
   struct Hit {
     int value = 0;
     std::size_t end = 0;
@@ -183,36 +198,44 @@ int mod_index(const DataObject& where, const char* key, const std::string& name)
 }  // namespace
 
 struct TimexRules {
-  WordTable sino_digits, sino_powers, native_units, native_tens, day_counts;
-  WordTable units;  // value: Unit
-  std::map<std::string, WordTable> unit_blocked;
-  WordTable blocked_after, sino_single_units;
-  WordTable month_names, day_words, week_words, month_words, year_words, quarter_words;
-  WordTable now_words, weekdays, parts_of_day, fixed_times, relative_prefixes;
-  WordTable period_mods, year_parts, year_periods, within_month, ordinals, last_day, weekend;
-  WordTable approx_prefixes, approx_suffixes, until_suffixes, since_suffixes;
-  WordTable duration_suffixes, glued_duration_suffixes, within_suffixes, ago_suffixes,
-      later_suffixes;
-  WordTable after_suffixes;  // a duration + 이후 -> anchor + duration, on_or_after
-  WordTable range_separators, range_closers;
-  WordTable seasons;        // value: index into season_codes()
-  WordTable time_zones;     // value: UTC offset in minutes
-  WordTable vague_numbers;  // value: index into vague
+  // Declared first: the tables below register themselves in their constructors.
+  LeadingTables leading;         // tables Scanner::parse_at may read first
+  LeadingTables clause_leading;  // tables clause_direction() may read first
+  WordTable sino_digits{leading}, sino_powers{leading}, native_units{leading},
+      native_tens{leading}, day_counts{leading};
+  WordTable units{kTrails};  // value: Unit
+  std::map<std::string, WordTable> unit_blocked;  // each kTrails
+  WordTable blocked_after{kTrails}, sino_single_units{kTrails};
+  WordTable month_names{leading}, day_words{leading}, week_words{leading},
+      month_words{leading}, year_words{leading}, quarter_words{leading};
+  WordTable now_words{leading}, weekdays{leading}, parts_of_day{leading},
+      fixed_times{leading}, relative_prefixes{leading};
+  WordTable period_mods{kTrails}, year_parts{leading}, year_periods{leading},
+      within_month{kTrails}, ordinals{leading}, last_day{leading}, weekend{leading};
+  WordTable approx_prefixes{leading}, approx_suffixes{kTrails}, until_suffixes{kTrails},
+      since_suffixes{kTrails};
+  WordTable duration_suffixes{kTrails}, glued_duration_suffixes{kTrails},
+      within_suffixes{kTrails}, ago_suffixes{kTrails}, later_suffixes{kTrails};
+  WordTable after_suffixes{kTrails};  // a duration + 이후 -> anchor + duration, on_or_after
+  WordTable range_separators{kTrails}, range_closers{kTrails};
+  WordTable seasons{leading};        // value: index into season_codes()
+  WordTable time_zones{leading};     // value: UTC offset in minutes
+  WordTable vague_numbers{leading};  // value: index into vague
   struct Vague {
     int value = 0;
     unsigned units = 0;   // bit (1 << Unit) for each unit the word may count
     bool spaced = false;  // a space may separate it from the unit ("몇 시간"; not "할 수 년")
   };
   std::vector<Vague> vague;
-  WordTable set_words;  // value: index into set_values
+  WordTable set_words{leading};  // value: index into set_values
   std::vector<std::string> set_values;
-  WordTable holidays_fixed;  // value: month * 100 + day
-  WordTable holidays_lunar;  // value: index into lunar_keys
+  WordTable holidays_fixed{leading};  // value: month * 100 + day
+  WordTable holidays_lunar{leading};  // value: index into lunar_keys
   std::vector<std::string> lunar_keys;
   std::map<int, std::vector<long>> lunar;  // year -> day number per lunar key (-1 unknown)
   std::set<std::string> strict_words;
   std::set<std::string> needs_more;  // year words that cannot stand alone (올)
-  WordTable strict_particles;
+  WordTable strict_particles{kTrails};
   // The convention profile (profiles.<name> in the rules file).
   std::string profile;
   std::vector<std::string> profile_names;
@@ -223,14 +246,15 @@ struct TimexRules {
   int slack_day = 0, slack_month_day = 0;
   unsigned window_units = 0;  // bit (1 << Unit): "N일 이내" is [anchor, anchor + N), not a deadline
   std::map<std::string, std::pair<int, int>> day_periods;  // 저녁 -> [18, 24) hours
-  WordTable clause_forward, clause_backward, past_followers, present_followers, not_past;
-  WordTable future_followers;  // after a ㄹ-final syllable: 내릴 가능성, 열릴 예정
+  WordTable clause_forward{clause_leading}, clause_backward{clause_leading};
+  WordTable past_followers{kTrails}, present_followers{kTrails}, not_past{kTrails};
+  WordTable future_followers{kTrails};  // after a ㄹ-final syllable: 내릴 가능성, 열릴 예정
   std::vector<std::string> not_present;  // what before 한다 makes it hearsay (밝혔다고 한다)
-  // The keys (WordTable::first_cp) a time expression can start with: every table an
-  // alternative of Scanner::parse_at may read first, and the ASCII digits. tag() only parses
-  // at word starts whose first code point is in it.
+  // The keys (WordTable::first_cp) a time expression can start with: those of the leading
+  // tables, and the ASCII digits. tag() only parses at word starts whose first code point is
+  // in it.
   CodePointSet starters;
-  CodePointSet clause_starters;  // the keys of clause_forward and clause_backward
+  CodePointSet clause_starters;  // the keys of the clause_leading tables
 };
 
 namespace {
@@ -411,7 +435,10 @@ void load_units(TimexRules& r, const nlohmann::json& doc, const DataObject& wher
   if (!blocked.is_object()) where.fail("unit_blocked", "expected an object");
   for (const auto& [form, nexts] : blocked.items()) {
     DataObject holder(blocked, where.file(), where.path() + "/unit_blocked");
-    load_list(r.unit_blocked[form], holder, form.c_str());
+    auto& table = r.unit_blocked.emplace(std::piecewise_construct, std::forward_as_tuple(form),
+                                         std::forward_as_tuple(kTrails))
+                      .first->second;
+    load_list(table, holder, form.c_str());
   }
 }
 
@@ -511,18 +538,10 @@ void load_lunar(TimexRules& r, const std::string& path) {
 // composites: the first reader of read_date_part that succeeds) or with an Arabic digit
 // (numbers, numeric dates, clock times). A table added to those readers must be added here.
 void collect_starters(TimexRules& r) {
-  for (const WordTable* t :
-       {&r.set_words,    &r.approx_prefixes, &r.relative_prefixes, &r.day_counts,
-        &r.vague_numbers, &r.sino_digits,    &r.sino_powers,       &r.native_tens,
-        &r.native_units, &r.now_words,       &r.year_words,        &r.seasons,
-        &r.year_parts,   &r.quarter_words,   &r.year_periods,      &r.month_words,
-        &r.month_names,  &r.week_words,      &r.weekend,           &r.day_words,
-        &r.holidays_fixed, &r.holidays_lunar, &r.weekdays,         &r.fixed_times,
-        &r.parts_of_day, &r.time_zones,      &r.last_day,          &r.ordinals}) {
+  for (const WordTable* t : r.leading)
     t->for_each_key([&](char32_t key) { r.starters.insert(key); });
-  }
   for (char32_t c = '0'; c <= '9'; ++c) r.starters.insert(c);
-  for (const WordTable* t : {&r.clause_forward, &r.clause_backward})
+  for (const WordTable* t : r.clause_leading)
     t->for_each_key([&](char32_t key) { r.clause_starters.insert(key); });
 }
 
